@@ -1,0 +1,45 @@
+# The README's two commands: `make run` and `make test`. Both set up what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DEMO_STAFF ?= 2000
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install run test lint messages bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hrportal needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DEBUG=true $(BIN)/python manage.py seed_demo --staff $(DEMO_STAFF) --if-empty
+	@echo ""
+	@echo "hrportal runs at http://$(HOST)/  (Ctrl+C stops it)"
+	@echo "Demo users, password 'demo': demo-staff, demo-manager, demo-hr, demo-central, admin"
+	@echo ""
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	cd hrportal && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl -l en --ignore 'migrations/*'
+	DEBUG=true $(BIN)/python manage.py compilemessages
+
+bench: install
+	$(BIN)/python bench/staff_directory.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from hrportal.models.portfolio import Objective
+from hrportal.views.org import AreaView
+
+app_name = "deployability"
+
+urlpatterns = [
+    path("", AreaView.as_view(objective=Objective.DEPLOYABILITY), name="index"),
+]

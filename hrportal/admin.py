@@ -1,0 +1,160 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from . import models
+
+
+@admin.register(models.User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("Portal role"), {"fields": ("is_central_hr",)}))
+    list_display = ("username", "email", "is_central_hr", "is_staff", "is_superuser")
+    list_filter = (*BaseUserAdmin.list_filter, "is_central_hr")
+
+
+class StaffLanguageInline(admin.TabularInline):
+    model = models.StaffLanguage
+    extra = 0
+
+
+class StaffCompetencyInline(admin.TabularInline):
+    model = models.StaffCompetency
+    extra = 0
+    autocomplete_fields = ["competency"]
+
+
+class EvaluationInline(admin.TabularInline):
+    model = models.Evaluation
+    fk_name = "staff"
+    extra = 0
+    raw_id_fields = ["evaluator"]
+
+
+@admin.register(models.Staff)
+class StaffAdmin(admin.ModelAdmin):
+    list_display = ("personnel_number", "last_name", "first_name", "entity", "level", "grade", "management_tier")
+    list_filter = ("level", "management_tier", "employment_type", "gender", "is_active")
+    search_fields = ("last_name", "first_name", "email", "personnel_number")
+    raw_id_fields = ("user", "line_manager", "entity", "function")
+    list_select_related = ("entity",)
+    inlines = [StaffLanguageInline, StaffCompetencyInline, EvaluationInline]
+    show_full_result_count = False
+
+
+@admin.register(models.Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "kind", "parent", "headcount_target", "telework_max_share_percent")
+    list_filter = ("kind",)
+    search_fields = ("name", "code")
+    raw_id_fields = ("parent",)
+
+
+@admin.register(models.HrOfficerScope)
+class HrOfficerScopeAdmin(admin.ModelAdmin):
+    list_display = ("user", "entity")
+    search_fields = ("user__username", "entity__name")
+    raw_id_fields = ("user", "entity")
+
+
+class BehaviourLevelInline(admin.TabularInline):
+    model = models.CompetencyBehaviourLevel
+    extra = 0
+
+
+@admin.register(models.Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ("name", "name_en", "cluster")
+    list_filter = ("cluster",)
+    search_fields = ("name", "name_en", "code")
+    inlines = [BehaviourLevelInline]
+
+
+@admin.register(models.CompetencyCluster)
+class CompetencyClusterAdmin(admin.ModelAdmin):
+    list_display = ("name", "name_en", "position")
+
+
+@admin.register(models.FunctionFamily)
+class FunctionFamilyAdmin(admin.ModelAdmin):
+    list_display = ("name", "name_en", "is_management", "position")
+    search_fields = ("name", "name_en")
+
+
+@admin.register(models.Function)
+class FunctionAdmin(admin.ModelAdmin):
+    list_display = ("name", "family", "function_class", "weight", "teleworkable")
+    list_filter = ("family", "function_class", "teleworkable")
+    search_fields = ("name",)
+
+
+@admin.register(models.Evaluation)
+class EvaluationAdmin(admin.ModelAdmin):
+    list_display = ("staff", "evaluated_on", "rating")
+    list_filter = ("rating",)
+    search_fields = ("staff__last_name", "staff__personnel_number")
+    raw_id_fields = ("staff", "evaluator")
+    date_hierarchy = "evaluated_on"
+
+
+@admin.register(models.PortfolioAction)
+class PortfolioActionAdmin(admin.ModelAdmin):
+    list_display = ("code", "title", "objective", "status", "continues", "term", "sponsor")
+    list_filter = ("objective", "status", "term", "continues")
+    search_fields = ("code", "title", "title_en", "sponsor")
+    readonly_fields = ("updated_at",)
+
+
+@admin.register(models.PolicyParameter)
+class PolicyParameterAdmin(admin.ModelAdmin):
+    """Read-only here: new values go through the parameters page so that they are audited."""
+
+    list_display = ("key", "value", "valid_from", "legal_basis", "created_by", "created_at")
+    list_filter = ("key",)
+    readonly_fields = [f.name for f in models.PolicyParameter._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ("occurred_at", "actor", "action", "target_repr", "staff", "entity")
+    list_filter = ("action",)
+    search_fields = ("action", "target_repr", "staff__last_name")
+    date_hierarchy = "occurred_at"
+    readonly_fields = [f.name for f in models.AuditEvent._meta.fields]
+    list_select_related = ("actor", "staff", "entity")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.ReportRun)
+class ReportRunAdmin(admin.ModelAdmin):
+    list_display = ("id", "kind", "status", "progress", "requested_by", "created_at", "finished_at")
+    list_filter = ("kind", "status")
+    readonly_fields = (
+        "kind",
+        "status",
+        "progress",
+        "parameters",
+        "requested_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "result",
+        "error",
+    )
+    exclude = ("csv_file", "xlsx_file")
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,25 @@
+from django.urls import include, path
+
+from .apis import views
+
+urlpatterns = [
+    path("staff/", views.StaffListApi.as_view(), name="api-staff-list"),
+    path("staff/me/", views.StaffMeApi.as_view(), name="api-staff-me"),
+    path("staff/<int:pk>/", views.StaffDetailApi.as_view(), name="api-staff-detail"),
+    path("staff/<int:pk>/profile/", views.StaffProfileUpdateApi.as_view(), name="api-staff-profile"),
+    path("entities/", views.EntityListApi.as_view(), name="api-entity-list"),
+    path("entities/<int:pk>/", views.EntityDetailApi.as_view(), name="api-entity-detail"),
+    path("competencies/", views.CompetencyListApi.as_view(), name="api-competency-list"),
+    path("functions/", views.FunctionListApi.as_view(), name="api-function-list"),
+    path("portfolio/", views.PortfolioListApi.as_view(), name="api-portfolio-list"),
+    path("reports/", views.ReportRunListApi.as_view(), name="api-report-list"),
+    path("reports/<int:pk>/", views.ReportRunDetailApi.as_view(), name="api-report-detail"),
+    path("reports/<int:pk>/download.<str:fmt>", views.ReportRunDownloadApi.as_view(), name="api-report-download"),
+    path("audit/", views.AuditEventListApi.as_view(), name="api-audit-list"),
+    path("parameters/", views.ParameterListApi.as_view(), name="api-parameter-list"),
+    path("mobility/", include("mobility.api_urls")),
+    path("deployability/", include("deployability.api_urls")),
+    path("reward/", include("reward.api_urls")),
+    path("telework/", include("telework.api_urls")),
+    path("leadership/", include("leadership.api_urls")),
+]

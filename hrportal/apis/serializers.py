@@ -1,0 +1,168 @@
+from rest_framework import serializers
+
+from ..models import (
+    AuditEvent,
+    Competency,
+    Entity,
+    Function,
+    PortfolioAction,
+    ReportRun,
+    Staff,
+    StaffCompetency,
+    StaffLanguage,
+)
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Entity
+        fields = ["id", "code", "name", "kind", "parent", "headcount_target", "telework_max_share_percent", "desks"]
+
+
+class CompetencySerializer(serializers.ModelSerializer):
+    cluster = serializers.CharField(source="cluster.code")
+
+    class Meta:
+        model = Competency
+        fields = ["id", "code", "name", "name_en", "cluster", "definition"]
+
+
+class FunctionSerializer(serializers.ModelSerializer):
+    family = serializers.CharField(source="family.code", default=None)
+
+    class Meta:
+        model = Function
+        fields = ["id", "name", "family", "function_class", "weight", "teleworkable"]
+
+
+class StaffListSerializer(serializers.ModelSerializer):
+    entity = serializers.CharField(source="entity.name")
+    function = serializers.CharField(source="function.name", default=None)
+
+    class Meta:
+        model = Staff
+        fields = [
+            "id",
+            "personnel_number",
+            "first_name",
+            "last_name",
+            "email",
+            "entity_id",
+            "entity",
+            "level",
+            "grade",
+            "management_tier",
+            "function",
+            "line_manager_id",
+        ]
+
+
+class StaffLanguageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StaffLanguage
+        fields = ["language", "proficiency"]
+
+
+class StaffCompetencySerializer(serializers.ModelSerializer):
+    competency = serializers.PrimaryKeyRelatedField(queryset=Competency.objects.all())
+    name = serializers.CharField(source="competency.name", read_only=True)
+
+    class Meta:
+        model = StaffCompetency
+        fields = ["competency", "name", "level"]
+
+
+class StaffDetailSerializer(StaffListSerializer):
+    languages = StaffLanguageSerializer(many=True)
+    competencies = StaffCompetencySerializer(many=True)
+
+    class Meta(StaffListSerializer.Meta):
+        fields = [
+            *StaffListSerializer.Meta.fields,
+            "salary_scale",
+            "employment_type",
+            "objective_recruitment",
+            "service_start",
+            "entity_start",
+            "working_time_fraction",
+            "languages",
+            "competencies",
+        ]
+
+
+class StaffProfileInputSerializer(serializers.Serializer):
+    languages = StaffLanguageSerializer(many=True)
+    competencies = StaffCompetencySerializer(many=True)
+
+
+class PortfolioActionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PortfolioAction
+        fields = [
+            "id",
+            "code",
+            "objective",
+            "title",
+            "title_en",
+            "description",
+            "sponsor",
+            "status",
+            "continues",
+            "term",
+            "planned_start",
+            "planned_end",
+            "status_text",
+        ]
+
+
+class ReportRunSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReportRun
+        fields = ["id", "kind", "status", "progress", "created_at", "started_at", "finished_at", "error"]
+
+
+class ReportRunDetailSerializer(ReportRunSerializer):
+    class Meta(ReportRunSerializer.Meta):
+        fields = [*ReportRunSerializer.Meta.fields, "result"]
+
+
+class ReportRunRequestSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", default=None)
+    target_type = serializers.CharField(source="target_type.model")
+
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "id",
+            "occurred_at",
+            "actor",
+            "action",
+            "target_type",
+            "target_id",
+            "target_repr",
+            "staff",
+            "entity",
+            "before",
+            "after",
+            "parameters",
+            "note",
+        ]
+
+
+class ParameterSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    unit = serializers.CharField()
+    default = serializers.JSONField()
+    current = serializers.JSONField()
+
+
+class ParameterSetSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    value = serializers.IntegerField(min_value=0)
+    valid_from = serializers.DateField()
+    legal_basis = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")

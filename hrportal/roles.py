@@ -1,0 +1,52 @@
+"""Who someone is in the portal. Roles are derived from data, never stored as a free-form field."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("staff member")
+    MANAGER = "manager", _("line manager")
+    HR = "hr", _("HR officer")
+    CENTRAL = "central", _("central HR")
+    ADMIN = "admin", _("administrator")
+
+
+def roles_of(user) -> frozenset[str]:
+    """The roles of `user`, computed once per request object."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_hrportal_roles", None)
+    if cached is not None:
+        return cached
+    from .models import HrOfficerScope, Staff
+
+    roles = set()
+    staff = staff_of(user)
+    if staff is not None:
+        roles.add(Role.STAFF)
+        if Staff.objects.filter(line_manager=staff, is_active=True).exists():
+            roles.add(Role.MANAGER)
+    if HrOfficerScope.objects.filter(user=user).exists():
+        roles.add(Role.HR)
+    if user.is_central_hr:
+        roles.add(Role.CENTRAL)
+    if user.is_superuser:
+        roles.add(Role.ADMIN)
+    user._hrportal_roles = frozenset(roles)
+    return user._hrportal_roles
+
+
+def staff_of(user):
+    """The staff record of `user`, or None (an admin account need not be a staff member)."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.staff
+    except user.__class__.staff.RelatedObjectDoesNotExist:
+        return None
+
+
+def sees_everything(user) -> bool:
+    roles = roles_of(user)
+    return Role.CENTRAL in roles or Role.ADMIN in roles

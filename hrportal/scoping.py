@@ -1,0 +1,113 @@
+"""The one place that answers: which staff records may this user see, and act on?
+
+- everyone: their own record;
+- a line manager: their team, direct and indirect reports (the line-manager tree);
+- an HR officer: the staff of their entities and every entity below them;
+- central HR and admins: everyone.
+
+Every page, API endpoint and selector that lists or fetches staff data goes through these functions;
+ids outside the result answer 404.
+"""
+
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.http import Http404
+
+from .models import Entity, HrOfficerScope, Staff
+from .roles import Role, roles_of, sees_everything, staff_of
+
+# Recursive queries work the same on PostgreSQL and SQLite; both walk an indexed foreign key.
+_TEAM_SQL = f"""
+    WITH RECURSIVE team(id) AS (
+        SELECT id FROM {Staff._meta.db_table} WHERE line_manager_id = %s
+        UNION
+        SELECT s.id FROM {Staff._meta.db_table} s JOIN team t ON s.line_manager_id = t.id
+    ) SELECT id FROM team
+"""
+_SUBTREE_SQL = f"""
+    WITH RECURSIVE subtree(id) AS (
+        SELECT entity_id FROM {HrOfficerScope._meta.db_table} WHERE user_id = %s
+        UNION
+        SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
+    ) SELECT id FROM subtree
+"""
+_ENTITY_SUBTREE_SQL = f"""
+    WITH RECURSIVE subtree(id) AS (
+        SELECT %s
+        UNION
+        SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
+    ) SELECT id FROM subtree
+"""
+
+
+def team_ids_sql(manager_id: int) -> RawSQL:
+    return RawSQL(_TEAM_SQL, [manager_id])
+
+
+def hr_entity_ids_sql(user_id: int) -> RawSQL:
+    return RawSQL(_SUBTREE_SQL, [user_id])
+
+
+def entity_subtree_ids_sql(entity_id: int) -> RawSQL:
+    return RawSQL(_ENTITY_SUBTREE_SQL, [entity_id])
+
+
+def staff_scope_q(user, *, prefix: str = "") -> Q:
+    """A filter on Staff (or on a model reaching Staff through `prefix`, e.g. "staff__") for `user`."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if sees_everything(user):
+        return Q()
+    roles = roles_of(user)
+    q = Q(**{f"{prefix}pk__in": []})
+    me = staff_of(user)
+    if me is not None:
+        q |= Q(**{f"{prefix}pk": me.pk})
+        if Role.MANAGER in roles:
+            q |= Q(**{f"{prefix}pk__in": team_ids_sql(me.pk)})
+    if Role.HR in roles:
+        q |= Q(**{f"{prefix}entity_id__in": hr_entity_ids_sql(user.pk)})
+    return q
+
+
+def staff_visible_to(user) -> QuerySet[Staff]:
+    return Staff.objects.filter(staff_scope_q(user))
+
+
+def staff_get_visible(*, user, staff_id) -> Staff:
+    try:
+        return staff_visible_to(user).get(pk=staff_id)
+    except (Staff.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def hr_entities_of(user) -> QuerySet[Entity]:
+    """The entities an HR officer works for (with their subtrees); everything for central HR."""
+    if sees_everything(user):
+        return Entity.objects.all()
+    if Role.HR not in roles_of(user):
+        return Entity.objects.none()
+    return Entity.objects.filter(pk__in=hr_entity_ids_sql(user.pk))
+
+
+def is_in_team(*, manager: Staff, staff: Staff) -> bool:
+    return Staff.objects.filter(pk=staff.pk, pk__in=team_ids_sql(manager.pk)).exists()
+
+
+def can_manage_staff(*, user, staff: Staff) -> bool:
+    """May `user` take a line-manager decision about `staff` (their direct or indirect report)?"""
+    me = staff_of(user)
+    return me is not None and me.pk != staff.pk and is_in_team(manager=me, staff=staff)
+
+
+def can_work_hr_case(*, user, staff: Staff) -> bool:
+    """May `user` act as HR on `staff` (HR officer of their entity, or central HR)?"""
+    if sees_everything(user):
+        return True
+    return Role.HR in roles_of(user) and hr_entities_of(user).filter(pk=staff.entity_id).exists()
+
+
+def can_edit_profile(*, user, staff: Staff) -> bool:
+    """Competencies and languages are kept by the staff member, or by HR for them."""
+    me = staff_of(user)
+    return (me is not None and me.pk == staff.pk) or can_work_hr_case(user=user, staff=staff)

@@ -1,0 +1,54 @@
+from django.db.models import Count, Q, QuerySet
+
+from ..models import PortfolioAction
+from ..models.portfolio import Objective
+
+Status = PortfolioAction.Status
+
+
+def portfolio_action_list(*, objective: str | None = None, status: str | None = None) -> QuerySet:
+    actions = PortfolioAction.objects.all()
+    if objective:
+        actions = actions.filter(objective=objective)
+    if status:
+        actions = actions.filter(status=status)
+    return actions.order_by("code")
+
+
+def portfolio_status_by_objective() -> dict:
+    """Counts per objective and status, aggregated in one query, with a chart description."""
+    counts = {
+        row["objective"]: row
+        for row in PortfolioAction.objects.values("objective").annotate(
+            total=Count("id"),
+            preparing=Count("id", filter=Q(status=Status.PREPARING)),
+            running=Count("id", filter=Q(status=Status.RUNNING)),
+            done=Count("id", filter=Q(status=Status.DONE)),
+            dropped=Count("id", filter=Q(status=Status.DROPPED)),
+            continues=Count("id", filter=Q(continues=True)),
+            next_term=Count("id", filter=Q(term=PortfolioAction.Term.NEXT)),
+        )
+    }
+    rows = []
+    for objective in Objective:
+        row = counts.get(objective.value) or dict.fromkeys(
+            ["total", "preparing", "running", "done", "dropped", "continues", "next_term"], 0
+        )
+        row = {key: row[key] for key in ["total", "preparing", "running", "done", "dropped", "continues", "next_term"]}
+        row["percent_done"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
+        rows.append({"objective": objective.value, "objective_label": objective.label, **row})
+    chart = {
+        "type": "stacked_bar",
+        "title": str(PortfolioAction._meta.verbose_name_plural),
+        "categories": [str(r["objective_label"]) for r in rows],
+        "series": [
+            {"key": status.value, "name": str(status.label), "values": [r[status.value] for r in rows]}
+            for status in Status
+        ],
+    }
+    return {
+        "rows": rows,
+        "chart": chart,
+        "total": sum(r["total"] for r in rows),
+        "done": sum(r["done"] for r in rows),
+    }

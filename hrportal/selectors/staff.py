@@ -1,0 +1,24 @@
+from django.db.models import QuerySet
+
+from ..models import Staff
+from ..scoping import staff_get_visible, staff_visible_to
+
+
+def staff_directory(*, viewer) -> QuerySet[Staff]:
+    """Active staff the viewer may see, ready for listing; filter with hrportal.filters.StaffFilter."""
+    return (
+        staff_visible_to(viewer)
+        .filter(is_active=True)
+        .select_related("entity", "function")
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+def staff_profile_get(*, staff_id, viewer) -> Staff:
+    """One staff record with what its profile page shows, in a fixed number of queries."""
+    staff = staff_get_visible(user=viewer, staff_id=staff_id)
+    return (
+        Staff.objects.select_related("entity", "entity__parent", "function", "function__family", "line_manager")
+        .prefetch_related("languages", "competencies__competency", "evaluations")
+        .get(pk=staff.pk)
+    )

@@ -1,0 +1,37 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from .views import admin_pages, home, org, reports, staff
+
+urlpatterns = [
+    path("", home.HomeView.as_view(), name="home"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", admin_pages.healthz, name="healthz"),
+    path("staff/", staff.StaffDirectoryView.as_view(), name="staff-list"),
+    path("staff/me/edit/", staff.StaffProfileEditView.as_view(), name="staff-profile-edit"),
+    path("staff/<int:pk>/", staff.StaffDetailView.as_view(), name="staff-detail"),
+    path("staff/<int:pk>/edit/", staff.StaffProfileEditView.as_view(), name="staff-profile-edit-other"),
+    path("entities/", org.EntityListView.as_view(), name="entity-list"),
+    path("entities/<int:pk>/", org.EntityDetailView.as_view(), name="entity-detail"),
+    path("portfolio/", org.PortfolioView.as_view(), name="portfolio"),
+    path("reports/", reports.ReportListView.as_view(), name="report-list"),
+    path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report-detail"),
+    path("reports/<int:pk>/download.<str:fmt>", reports.ReportDownloadView.as_view(), name="report-download"),
+    path("audit/", admin_pages.AuditListView.as_view(), name="audit-list"),
+    path("parameters/", admin_pages.ParameterListView.as_view(), name="parameter-list"),
+    path("mobility/", include("mobility.urls")),
+    path("deployability/", include("deployability.urls")),
+    path("reward/", include("reward.urls")),
+    path("telework/", include("telework.urls")),
+    path("leadership/", include("leadership.urls")),
+    path("api/", include("hrportal.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "hrportal"

@@ -1,0 +1,77 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView
+
+from ..forms import ReportRequestForm
+from ..models import ReportRun
+from ..reports import definition_get
+from ..selectors.reports import report_definitions_for, report_run_get_visible, report_runs_visible_to
+from ..services.reports import report_run_request
+from .mixins import ScopedMixin, add_service_errors
+
+
+class ReportListView(ScopedMixin, FormView):
+    template_name = "hrportal/report_list.html"
+    form_class = ReportRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "definitions": report_definitions_for(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        definitions = report_definitions_for(self.request.user)
+        context["definitions"] = definitions
+        titles = {d.kind: d.title for d in definitions}
+        runs = list(report_runs_visible_to(self.request.user).select_related("requested_by")[:30])
+        for run in runs:
+            run.title = titles.get(run.kind, run.kind)
+        context["runs"] = runs
+        return context
+
+    def form_valid(self, form):
+        try:
+            run = report_run_request(kind=form.cleaned_data["kind"], requested_by=self.request.user)
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The report was requested."))
+        return redirect("report-detail", pk=run.pk)
+
+
+class ReportDetailView(ScopedMixin, DetailView):
+    template_name = "hrportal/report_detail.html"
+    context_object_name = "run"
+
+    def get_object(self, queryset=None):
+        return report_run_get_visible(user=self.request.user, run_id=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["definition"] = definition_get(self.object.kind)
+        context["in_progress"] = self.object.status in (ReportRun.Status.QUEUED, ReportRun.Status.RUNNING)
+        return context
+
+
+class ReportDownloadView(ScopedMixin, View):
+    FORMATS = {
+        "csv": ("csv_file", "text/csv; charset=utf-8"),
+        "xlsx": ("xlsx_file", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    }
+
+    def get(self, request, pk, fmt):
+        if fmt not in self.FORMATS:
+            raise Http404
+        run = report_run_get_visible(user=request.user, run_id=pk, with_files=True)
+        field, content_type = self.FORMATS[fmt]
+        content = getattr(run, field)
+        if run.status != ReportRun.Status.DONE or content is None:
+            raise Http404
+        response = HttpResponse(bytes(content), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{run.kind}-{run.pk}.{fmt}"'
+        return response

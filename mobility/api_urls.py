@@ -1,0 +1,3 @@
+app_name = "mobility-api"
+
+urlpatterns: list = []

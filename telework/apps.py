@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TeleworkConfig(AppConfig):
+    name = "telework"
+    verbose_name = _("Innovative work organisation and telework")
+    default_auto_field = "django.db.models.BigAutoField"

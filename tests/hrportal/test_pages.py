@@ -1,0 +1,120 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from hrportal.models import Competency, PolicyParameter, ReportRun
+from tests.factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_home_shows_what_needs_the_members_action(staff_member):
+    response = logged_in(staff_member.user).get("/")
+    assert response.status_code == 200
+    assert b"Vervolledig je competentieprofiel" in response.content
+
+
+def test_profile_form_saves_competencies_and_shows_errors_for_duplicates(staff_member):
+    client = logged_in(staff_member.user)
+    first = Competency.objects.first()
+    form = {
+        "comp-TOTAL_FORMS": "2",
+        "comp-INITIAL_FORMS": "0",
+        "comp-0-competency": first.pk,
+        "comp-0-level": "3",
+        "comp-1-competency": first.pk,
+        "comp-1-level": "2",
+        "lang-TOTAL_FORMS": "1",
+        "lang-INITIAL_FORMS": "0",
+        "lang-0-language": "nl",
+        "lang-0-proficiency": "native",
+    }
+    response = client.post(reverse("staff-profile-edit"), form)
+    assert response.status_code == 200
+    assert "Elke competentie mag maar één keer voorkomen".encode() in response.content
+    assert not staff_member.competencies.exists()
+    form["comp-1-DELETE"] = "on"
+    response = client.post(reverse("staff-profile-edit"), form)
+    assert response.status_code == 302
+    assert list(staff_member.competencies.values_list("competency", "level")) == [(first.pk, 3)]
+
+
+def test_directory_searches_and_filters_within_scope(hr_officer, staff_member, outsider):
+    client = logged_in(hr_officer)
+    response = client.get("/staff/", {"q": staff_member.last_name})
+    assert staff_member.email.encode() not in response.content  # the list shows names, not e-mail
+    assert f"/staff/{staff_member.pk}/".encode() in response.content
+    response = client.get("/staff/", {"q": outsider.last_name, "entity": outsider.entity_id})
+    assert f"/staff/{outsider.pk}/".encode() not in response.content
+
+
+def test_directory_query_count_does_not_grow_with_the_data(central_hr, entity, django_assert_max_num_queries):
+    StaffFactory.create_batch(5, entity=entity)
+    client = logged_in(central_hr)
+    with django_assert_max_num_queries(12) as small:
+        client.get("/staff/")
+    StaffFactory.create_batch(40, entity=entity)
+    with django_assert_max_num_queries(12) as large:
+        client.get("/staff/")
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_profile_page_query_count_is_bounded(central_hr, staff_member, django_assert_max_num_queries):
+    client = logged_in(central_hr)
+    with django_assert_max_num_queries(14):
+        assert client.get(f"/staff/{staff_member.pk}/").status_code == 200
+
+
+def test_portfolio_page_shows_every_objective_and_chart(staff_member):
+    response = logged_in(staff_member.user).get("/portfolio/")
+    content = response.content.decode()
+    for label in ["Personeelsmobiliteit", "Inzetbaarheid", "Beloningsbeleid", "Leiderschap"]:
+        assert label in content
+    assert 'class="chart"' in content
+
+
+def test_report_page_runs_a_report_and_offers_downloads(central_hr, django_capture_on_commit_callbacks):
+    client = logged_in(central_hr)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/reports/", {"kind": "portfolio_progress"})
+    run = ReportRun.objects.get()
+    assert response.status_code == 302 and response.url == f"/reports/{run.pk}/"
+    page = client.get(response.url).content.decode()
+    assert f"/reports/{run.pk}/download.xlsx" in page
+    download = client.get(f"/reports/{run.pk}/download.xlsx")
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_parameter_form_refuses_non_central_users_and_records_for_central(staff_member, central_hr):
+    data = {"key": "telework.office_norm_percent", "value": "50", "valid_from": "2021-01-01"}
+    response = logged_in(staff_member.user).post("/parameters/", data)
+    assert response.status_code == 200 and not PolicyParameter.objects.exists()
+    response = logged_in(central_hr).post("/parameters/", {**data, "value": "-3"})
+    assert response.status_code == 200 and not PolicyParameter.objects.exists()
+    response = logged_in(central_hr).post("/parameters/", data)
+    assert response.status_code == 302 and PolicyParameter.objects.get().value == 50
+
+
+def test_interface_is_dutch_by_default_and_english_on_request(staff_member):
+    client = logged_in(staff_member.user)
+    assert b"Personeelsgids" in client.get("/staff/").content
+    client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
+    assert b"Staff directory" in client.get("/staff/").content
+
+
+def test_healthz_reports_database_and_broker(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+
+
+def test_login_page_has_labelled_fields(client):
+    content = client.get("/login/").content.decode()
+    assert '<label for="id_username">' in content and '<label for="id_password">' in content
+    assert 'lang="nl"' in content
