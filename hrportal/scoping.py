@@ -33,7 +33,7 @@ _SUBTREE_SQL = f"""
 """
 _ENTITY_SUBTREE_SQL = f"""
     WITH RECURSIVE subtree(id) AS (
-        SELECT %s
+        SELECT CAST(%s AS BIGINT)
         UNION
         SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
     ) SELECT id FROM subtree

@@ -61,10 +61,11 @@ def admin_user(db):
 @pytest.fixture(autouse=True)
 def _celery_eager():
     """Unit tests run tasks in-process; tests/hrportal/test_worker.py sends to a real worker instead."""
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
+    # With the "CELERY" settings namespace, Celery only honours the namespaced key.
+    previous = celery_app.conf["CELERY_TASK_ALWAYS_EAGER"]
+    celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = True
     yield
-    celery_app.conf.task_always_eager = previous
+    celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = previous
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ class StaffDirectoryView(ScopedMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filterset = StaffFilter(self.request.GET or None, queryset=staff_directory(viewer=self.request.user))
+        self.filterset = StaffFilter(self.request.GET, queryset=staff_directory(viewer=self.request.user))
         return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
 
     def get_context_data(self, **kwargs):

@@ -118,3 +118,9 @@ def test_login_page_has_labelled_fields(client):
     content = client.get("/login/").content.decode()
     assert '<label for="id_username">' in content and '<label for="id_password">' in content
     assert 'lang="nl"' in content
+
+
+def test_directory_without_filters_lists_everyone_in_scope(hr_officer, staff_member, outsider):
+    content = logged_in(hr_officer).get("/staff/").content.decode()
+    assert f"/staff/{staff_member.pk}/" in content
+    assert f"/staff/{outsider.pk}/" not in content

@@ -13,7 +13,11 @@ from hrportal.celery import app as celery_app
 from hrportal.models import ReportRun
 from tests.services import redis_url, require
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored"),
+]
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -70,7 +74,7 @@ def worker():
 
 def test_report_run_is_finished_by_a_real_worker(worker, central_hr):
     run = ReportRun.objects.create(kind="portfolio_progress", requested_by=central_hr)
-    celery_app.conf.task_always_eager = False  # this test talks to the real worker
+    celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False  # this test talks to the real worker
     with celery_app.connection_for_write(worker) as conn:
         celery_app.send_task("hrportal.tasks.report_run_execute", args=[run.pk], connection=conn)
     deadline = time.monotonic() + 60

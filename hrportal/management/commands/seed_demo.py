@@ -9,6 +9,7 @@ import time
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
@@ -20,6 +21,7 @@ from hrportal.data.demo import (
     POLICY_DOMAINS,
     demo_functions,
 )
+from hrportal.data.reference import load_reference_data
 from hrportal.models import (
     Competency,
     Entity,
@@ -66,6 +68,7 @@ class Command(BaseCommand):
             raise CommandError("The database already holds staff; seed_demo fills an empty database.")
         started = time.monotonic()
         with transaction.atomic():
+            load_reference_data(apps)  # idempotent; a flushed test database needs it again
             DemoBuilder(rng=random.Random(seed), staff_count=staff, out=self.stdout).build()
         if connection.vendor == "postgresql":
             self._analyze()
@@ -282,8 +285,9 @@ class DemoBuilder:
         head = next(m for m in ago_staff if m.management_tier == "N-1")
         leaders = [m for m in ago_staff if m.line_manager_id == head.id]
         member = next(m for m in ago_staff if m.line_manager_id in {leader.id for leader in leaders})
-        hr_officer = next(m for m in ago_staff if m.management_tier == "none" and m.id != member.id)
-        central = next(m for m in ago_staff if m.management_tier == "none" and m.id not in {member.id, hr_officer.id})
+        managers = {m.line_manager_id for m in self.staff}
+        plain = [m for m in ago_staff if m.management_tier == "none" and m.id not in managers and m.id != member.id]
+        hr_officer, central = plain[0], plain[1]
         accounts = {
             "demo-staff": (member, {}),
             "demo-manager": (head, {}),

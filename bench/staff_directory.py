@@ -1,0 +1,215 @@
+"""Benchmark: the staff-directory page and its API on PostgreSQL with 100,000 staff under gunicorn.
+
+    .venv/bin/python bench/staff_directory.py [--staff 100000] [--clients 10] [--requests 400]
+
+Seeds two databases (1,000 and N staff) if they are empty, counts queries per request on both, then
+serves the large one with gunicorn and measures p50/p95 and requests/s under concurrent clients.
+Writes bench/results/staff_directory.json and prints a table. Goal: p95 < 150 ms, same query count.
+"""
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+
+
+def env_for(db_name: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": f"{PG}/{db_name}",
+        "SECRET_KEY": "bench",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_MANIFEST": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(db_name: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(db_name), capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def ensure_database(db_name: str, staff: int) -> float | None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db_name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{db_name}"')
+    manage(db_name, "migrate", "--noinput", "-v0")
+    started = time.monotonic()
+    out = manage(db_name, "seed_demo", "--staff", str(staff), "--if-empty")
+    return None if "nothing to do" in out else round(time.monotonic() - started, 1)
+
+
+QUERY_COUNT_SCRIPT = """
+import django, json
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from hrportal.models import User
+client = Client()
+client.force_login(User.objects.get(username="demo-central"))
+counts = {}
+for url in URLS:
+    client.get(url)  # warm caches (sessions, content types)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200, url
+    counts[url] = len(ctx.captured_queries)
+print(json.dumps(counts))
+"""
+
+URLS = [
+    "/staff/",
+    "/staff/?q=peeters",
+    "/staff/?q=an&level=A",
+    "/staff/?tier=N-1&page=2",
+    "/api/staff/",
+    "/api/staff/?q=janssens",
+    "/api/staff/?level=B&ordering=last_name",
+]
+
+
+def query_counts(db_name: str) -> dict:
+    env = {**env_for(db_name), "DJANGO_SETTINGS_MODULE": "hrportal.settings", "ALLOWED_HOSTS": "testserver"}
+    script = f"URLS = {URLS!r}\n" + QUERY_COUNT_SCRIPT
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def login(base: str, username: str) -> urllib.request.OpenerDirector:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"username": username, "password": "demo", "csrfmiddlewaretoken": token})
+    request = urllib.request.Request(f"{base}/login/", data=data.encode(), headers={"Referer": f"{base}/login/"})
+    opener.open(request).read()
+    return opener
+
+
+def load(base: str, username: str, clients: int, total: int) -> dict:
+    openers = [login(base, username) for _ in range(clients)]
+    timings: dict[str, list[float]] = {"page": [], "api": []}
+    lock = threading.Lock()
+    per_client = total // clients
+
+    def run(opener, offset):
+        for i in range(per_client):
+            url = URLS[(offset + i) % len(URLS)]
+            started = time.perf_counter()
+            with opener.open(base + url) as response:
+                response.read()
+                assert response.status == 200
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                timings["api" if url.startswith("/api/") else "page"].append(elapsed)
+
+    threads = [threading.Thread(target=run, args=(o, n)) for n, o in enumerate(openers)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    result = {}
+    for kind, values in timings.items():
+        values.sort()
+        result[kind] = {
+            "requests": len(values),
+            "p50_ms": round(statistics.median(values), 1),
+            "p95_ms": round(values[int(len(values) * 0.95) - 1], 1),
+            "max_ms": round(values[-1], 1),
+        }
+    result["requests_per_s"] = round(sum(len(v) for v in timings.values()) / wall, 1)
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--staff", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+
+    small, large = "hrportal_bench_1k", f"hrportal_bench_{args.staff // 1000}k"
+    seed_small = ensure_database(small, 1000)
+    seed_large = ensure_database(large, args.staff)
+    counts = {"1000": query_counts(small), str(args.staff): query_counts(large)}
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "hrportal.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env_for(large),
+    )
+    try:
+        base = f"http://127.0.0.1:{PORT}"
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{base}/healthz").read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        load(base, "demo-central", 2, 40)  # warm-up
+        results = {role: load(base, role, args.clients, args.requests) for role in ("demo-central", "demo-hr")}
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    report = {
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "machine": f"{os.cpu_count()} cores",
+        "staff": args.staff,
+        "clients": args.clients,
+        "gunicorn_workers": args.workers,
+        "seed_seconds": {"1000": seed_small, str(args.staff): seed_large},
+        "queries_per_request": counts,
+        "load": results,
+    }
+    out = ROOT / "bench" / "results" / "staff_directory.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"{'viewer':<14}{'kind':<6}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+    for role, result in results.items():
+        for kind in ("page", "api"):
+            r = result[kind]
+            print(f"{role:<14}{kind:<6}{r['requests']:>9}{r['p50_ms']:>9}{r['p95_ms']:>9}{r['max_ms']:>9}")
+        print(f"{role:<14}requests/s: {result['requests_per_s']}")
+    same = counts["1000"] == counts[str(args.staff)]
+    print(f"queries per request, 1,000 vs {args.staff:,} staff: {'the same' if same else 'DIFFERENT'}")
+    print(json.dumps(counts, indent=1))
+    print(f"seed seconds: {report['seed_seconds']}; written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
