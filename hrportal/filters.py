@@ -35,5 +35,5 @@ class StaffFilter(django_filters.FilterSet):
     def in_entity(self, queryset, name, value):
         return queryset.filter(entity_id__in=entity_subtree_ids_sql(value.pk))
 
-    def with_competency(self, queryset, name, value):
+    def with_competency(self, queryset, name, value: Competency):
         return queryset.filter(competencies__competency=value)

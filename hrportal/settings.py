@@ -164,6 +164,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "StaffLevelEnum": "hrportal.models.org.Staff.Level",
+        "CompetencyLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
+        "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
+        "ReportRunStatusEnum": "hrportal.models.reports.ReportRun.Status",
+    },
 }
 
 # Celery: without a broker every task runs eagerly in the calling process (embedded default).

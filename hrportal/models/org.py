@@ -135,7 +135,7 @@ class Staff(models.Model):
         ordering = ["last_name", "first_name"]
         indexes = [
             models.Index(fields=["entity", "last_name"]),
-            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["last_name", "first_name", "id"], name="staff_directory_order"),
             models.Index(fields=["management_tier", "gender"]),
         ]
         constraints = [
