@@ -9,12 +9,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ..filters import StaffFilter
-from ..models import AuditEvent, Competency, Entity, Function, ReportRun
+from ..models import AuditEvent, Competency, Entity, Function
 from ..parameters import CATALOGUE, parameter, parameter_set
 from ..roles import sees_everything, staff_of
 from ..selectors.audit import audit_events_visible_to, can_read_audit
 from ..selectors.portfolio import portfolio_action_list
-from ..selectors.reports import report_run_get_visible, report_runs_visible_to
+from ..selectors.reports import report_run_file, report_run_get_visible, report_runs_visible_to
 from ..selectors.staff import staff_directory, staff_profile_get
 from ..services.reports import report_run_request
 from ..services.staff import staff_profile_update
@@ -131,18 +131,9 @@ class ReportRunDetailApi(generics.RetrieveAPIView):
 class ReportRunDownloadApi(APIView):
     @extend_schema(responses={200: OpenApiResponse(description="The CSV or XLSX file")})
     def get(self, request, pk, fmt):
-        fields = {
-            "csv": ("csv_file", "text/csv"),
-            "xlsx": ("xlsx_file", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        }
-        if fmt not in fields:
-            raise NotFound
-        run = report_run_get_visible(user=request.user, run_id=pk, with_files=True)
-        content = getattr(run, fields[fmt][0])
-        if run.status != ReportRun.Status.DONE or content is None:
-            raise NotFound
-        response = HttpResponse(bytes(content), content_type=fields[fmt][1])
-        response["Content-Disposition"] = f'attachment; filename="{run.kind}-{run.pk}.{fmt}"'
+        content, content_type, filename = report_run_file(user=request.user, run_id=pk, fmt=fmt)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
 

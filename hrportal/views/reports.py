@@ -9,7 +9,12 @@ from django.views.generic import DetailView, FormView
 from ..forms import ReportRequestForm
 from ..models import ReportRun
 from ..reports import definition_get
-from ..selectors.reports import report_definitions_for, report_run_get_visible, report_runs_visible_to
+from ..selectors.reports import (
+    report_definitions_for,
+    report_run_file,
+    report_run_get_visible,
+    report_runs_visible_to,
+)
 from ..services.reports import report_run_request
 from .mixins import ScopedMixin, add_service_errors
 
@@ -59,19 +64,8 @@ class ReportDetailView(ScopedMixin, DetailView):
 
 
 class ReportDownloadView(ScopedMixin, View):
-    FORMATS = {
-        "csv": ("csv_file", "text/csv; charset=utf-8"),
-        "xlsx": ("xlsx_file", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    }
-
     def get(self, request, pk, fmt):
-        if fmt not in self.FORMATS:
-            raise Http404
-        run = report_run_get_visible(user=request.user, run_id=pk, with_files=True)
-        field, content_type = self.FORMATS[fmt]
-        content = getattr(run, field)
-        if run.status != ReportRun.Status.DONE or content is None:
-            raise Http404
-        response = HttpResponse(bytes(content), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{run.kind}-{run.pk}.{fmt}"'
+        content, content_type, filename = report_run_file(user=request.user, run_id=pk, fmt=fmt)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

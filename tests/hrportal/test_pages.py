@@ -124,3 +124,18 @@ def test_directory_without_filters_lists_everyone_in_scope(hr_officer, staff_mem
     content = logged_in(hr_officer).get("/staff/").content.decode()
     assert f"/staff/{staff_member.pk}/" in content
     assert f"/staff/{outsider.pk}/" not in content
+
+
+def test_entity_filter_renders_a_labelled_select_with_the_choice_kept(central_hr, entity):
+    content = logged_in(central_hr).get("/staff/", {"entity": entity.pk}).content.decode()
+    assert '<label for="id_entity">' in content
+    assert '<select name="entity" id="id_entity">' in content or 'id="id_entity"' in content
+    assert f'<option value="{entity.pk}" selected>{entity.name}</option>' in content
+
+
+def test_search_results_are_ordered_by_name_regardless_of_case(central_hr, entity):
+    StaffFactory(entity=entity, last_name="de Smet", first_name="An")
+    StaffFactory(entity=entity, last_name="De Backer", first_name="Jan")
+    StaffFactory(entity=entity, last_name="Dewulf", first_name="Els")
+    content = logged_in(central_hr).get("/staff/", {"q": "de"}).content.decode()
+    assert content.index("De Backer") < content.index("de Smet") < content.index("Dewulf")
