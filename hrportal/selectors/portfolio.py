@@ -1,4 +1,5 @@
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ..models import PortfolioAction
 from ..models.portfolio import Objective
@@ -39,7 +40,7 @@ def portfolio_status_by_objective() -> dict:
         rows.append({"objective": objective.value, "objective_label": objective.label, **row})
     chart = {
         "type": "stacked_bar",
-        "title": str(PortfolioAction._meta.verbose_name_plural),
+        "title": str(_("Status of the actions per objective")),
         "categories": [str(r["objective_label"]) for r in rows],
         "series": [
             {"key": status.value, "name": str(status.label), "values": [r[status.value] for r in rows]}

@@ -19,7 +19,7 @@ def chart_rows(chart: dict) -> list[dict]:
                     "index": n,
                     "name": s["name"],
                     "value": s["values"][i],
-                    "percent": round(100 * s["values"][i] / largest, 2),
+                    "percent": f"{100 * s['values'][i] / largest:.2f}",  # CSS: never "12,5"
                 }
                 for n, s in enumerate(series)
             ],

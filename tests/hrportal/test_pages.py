@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -139,3 +141,10 @@ def test_search_results_are_ordered_by_name_regardless_of_case(central_hr, entit
     StaffFactory(entity=entity, last_name="Dewulf", first_name="Els")
     content = logged_in(central_hr).get("/staff/", {"q": "de"}).content.decode()
     assert content.index("De Backer") < content.index("de Smet") < content.index("Dewulf")
+
+
+def test_chart_widths_are_css_numbers_in_dutch_too(staff_member):
+    content = logged_in(staff_member.user).get("/portfolio/").content.decode()
+    widths = re.findall(r'style="width: ([^"]*)%"', content)
+    assert widths and all(re.fullmatch(r"\d+\.\d\d", w) for w in widths)
+    assert "Status van de acties per doelstelling" in content
