@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+	@# A local secret so that management commands run without DEBUG; production sets SECRET_KEY itself.
+	test -f .env || $(BIN)/python -c 'import secrets; print("SECRET_KEY=" + secrets.token_urlsafe(50))' > .env
 
 install: $(STAMP)
 
