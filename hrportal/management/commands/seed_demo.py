@@ -8,10 +8,12 @@ import random
 import time
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import import_module
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.utils import timezone
 
 from hrportal.data.demo import (
     AGO_CODE,
@@ -70,6 +72,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_reference_data(apps)  # idempotent; a flushed test database needs it again
             DemoBuilder(rng=random.Random(seed), staff_count=staff, out=self.stdout).build()
+            self._seed_apps(seed)
         if connection.vendor == "postgresql":
             self._analyze()
         self.stdout.write(
@@ -79,6 +82,17 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Demo users (password '{DEMO_PASSWORD}'): {', '.join(DEMO_USERS)}")
+
+    def _seed_apps(self, seed: int):
+        """Each domain app may add its demo records in `<app>/demo.py`: `seed_demo(*, rng, today, out)`."""
+        for config in apps.get_app_configs():
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.demo":
+                    raise
+                continue
+            module.seed_demo(rng=random.Random(f"{seed}-{config.label}"), today=timezone.localdate(), out=self.stdout)
 
     def _analyze(self):
         with connection.cursor() as cursor:
