@@ -19,7 +19,8 @@ def roles_of(user) -> frozenset[str]:
     cached = getattr(user, "_hrportal_roles", None)
     if cached is not None:
         return cached
-    from .models import HrOfficerScope, Staff
+    from .models import Entity, Staff
+    from .scoping import hr_entity_ids_sql
 
     roles = set()
     staff = staff_of(user)
@@ -27,7 +28,12 @@ def roles_of(user) -> frozenset[str]:
         roles.add(Role.STAFF)
         if Staff.objects.filter(line_manager=staff, is_active=True).exists():
             roles.add(Role.MANAGER)
-    if HrOfficerScope.objects.filter(user=user).exists():
+    # The HR officer's entities with their subtrees, read once: queries then filter on a short list of
+    # ids, which PostgreSQL estimates well (a recursive subquery it guesses at hundreds of entities).
+    user._hrportal_hr_entity_ids = tuple(
+        Entity.objects.filter(pk__in=hr_entity_ids_sql(user.pk)).order_by("pk").values_list("pk", flat=True)
+    )
+    if user._hrportal_hr_entity_ids:
         roles.add(Role.HR)
     if user.is_central_hr:
         roles.add(Role.CENTRAL)
@@ -35,6 +41,14 @@ def roles_of(user) -> frozenset[str]:
         roles.add(Role.ADMIN)
     user._hrportal_roles = frozenset(roles)
     return user._hrportal_roles
+
+
+def hr_entity_ids(user) -> tuple[int, ...]:
+    """The ids of the entities an HR officer works for, their subtrees included (empty for others)."""
+    if not user.is_authenticated:
+        return ()
+    roles_of(user)
+    return user._hrportal_hr_entity_ids
 
 
 def staff_of(user):

@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from .models import Entity, HrOfficerScope, Staff
-from .roles import Role, roles_of, sees_everything, staff_of
+from .roles import Role, hr_entity_ids, roles_of, sees_everything, staff_of
 
 # Recursive queries work the same on PostgreSQL and SQLite; both walk an indexed foreign key.
 _TEAM_SQL = f"""
@@ -66,7 +66,7 @@ def staff_scope_q(user, *, prefix: str = "") -> Q:
         if Role.MANAGER in roles:
             q |= Q(**{f"{prefix}pk__in": team_ids_sql(me.pk)})
     if Role.HR in roles:
-        q |= Q(**{f"{prefix}entity_id__in": hr_entity_ids_sql(user.pk)})
+        q |= Q(**{f"{prefix}entity_id__in": hr_entity_ids(user)})
     return q
 
 
@@ -87,7 +87,7 @@ def hr_entities_of(user) -> QuerySet[Entity]:
         return Entity.objects.all()
     if Role.HR not in roles_of(user):
         return Entity.objects.none()
-    return Entity.objects.filter(pk__in=hr_entity_ids_sql(user.pk))
+    return Entity.objects.filter(pk__in=hr_entity_ids(user))
 
 
 def is_in_team(*, manager: Staff, staff: Staff) -> bool:

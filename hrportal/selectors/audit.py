@@ -1,8 +1,7 @@
 from django.db.models import Q, QuerySet
 
 from ..models import AuditEvent
-from ..roles import Role, roles_of, sees_everything
-from ..scoping import hr_entity_ids_sql
+from ..roles import Role, hr_entity_ids, roles_of, sees_everything
 
 
 def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
@@ -11,7 +10,7 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
     if sees_everything(user):
         return events
     if Role.HR in roles_of(user):
-        return events.filter(Q(entity_id__in=hr_entity_ids_sql(user.pk)))
+        return events.filter(Q(entity_id__in=hr_entity_ids(user)))
     return events.none()
 
 

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from ..filters import StaffFilter
 from ..forms import CompetencyFormSet, LanguageFormSet
+from ..pagination import CountCachingPaginator
 from ..roles import Role, roles_of, staff_of
 from ..scoping import can_edit_profile, can_work_hr_case, staff_get_visible
 from ..selectors.staff import staff_directory, staff_profile_get
@@ -18,6 +19,7 @@ class StaffDirectoryView(ScopedMixin, ListView):
     template_name = "hrportal/staff_list.html"
     context_object_name = "staff_list"
     paginate_by = 25
+    paginator_class = CountCachingPaginator
 
     def get_queryset(self):
         self.filterset = StaffFilter(self.request.GET, queryset=staff_directory(viewer=self.request.user))
