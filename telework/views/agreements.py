@@ -327,7 +327,7 @@ class InventoryView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        runs = report_runs_visible_to(self.request.user).filter(kind=INVENTORY_KIND).order_by("-requested_at", "-id")
+        runs = report_runs_visible_to(self.request.user).filter(kind=INVENTORY_KIND).order_by("-created_at", "-id")
         latest = runs.first()
         done = (
             runs.model.objects.filter(kind=INVENTORY_KIND, status=runs.model.Status.DONE)
