@@ -1,7 +1,6 @@
 from rest_framework import serializers
 
 from ..models import TeleworkAgreement, TeleworkExplanation
-from ..models.agreements import Weekday
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -38,9 +37,13 @@ class AgreementRequestSerializer(serializers.Serializer):
     days_per_week = serializers.IntegerField(min_value=1, max_value=5)
     pattern = serializers.ChoiceField(choices=TeleworkAgreement.Pattern.choices)
     weekdays = serializers.ListField(
-        child=serializers.ChoiceField(choices=Weekday.choices), required=False, default=list, max_length=5
+        child=serializers.IntegerField(min_value=0, max_value=4),
+        required=False,
+        default=list,
+        max_length=5,
+        help_text="Fixed weekdays, 0 = Monday … 4 = Friday; empty when flexible.",
     )
-    preferred_day = serializers.ChoiceField(choices=Weekday.choices)
+    preferred_day = serializers.IntegerField(min_value=0, max_value=4, help_text="0 = Monday … 4 = Friday")
     start = serializers.DateField()
     end = serializers.DateField(required=False, allow_null=True, default=None)
     motivation = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hrportal.models import AuditEvent, Entity
 from telework.models import TeleworkAgreement
@@ -22,6 +22,13 @@ from .factories import TeleworkAgreementFactory, TeleworkExplanationFactory
 
 pytestmark = pytest.mark.django_db
 Status = TeleworkAgreement.Status
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in the source language here; the pages' tests check the Dutch ones."""
+    with translation.override("en"):
+        yield
 
 
 def ask(staff, *, days=(MONDAY,), start, end=None, flexible_on=None, **kwargs):
