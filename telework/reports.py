@@ -46,6 +46,20 @@ def build_telework_inventory(*, run, progress) -> ReportResult:
             ],
         },
     ]
+    year_rows = sorted(
+        (r for r in table["rows"] if r["year"] == this_year.get("year") and r["entity"] != org[-1]["entity"]),
+        key=lambda r: (-r["share_percent"], str(r["entity"])),
+    )[:25]
+    charts.append(
+        {
+            "title": str(
+                _("Share of staff teleworking per entity in %(year)s (%%, highest 25)")
+                % {"year": this_year.get("year", "")}
+            ),
+            "categories": [str(r["entity"]) for r in year_rows],
+            "series": [{"name": str(_("% teleworking")), "values": [round(r["share_percent"]) for r in year_rows]}],
+        }
+    )
     summary = {
         "year": this_year.get("year"),
         "share_percent": this_year.get("share_percent"),

@@ -107,7 +107,15 @@ def occupancy_for(*, viewer, on: date) -> dict:
         for i in range(5):
             away = teleworkers.get(entity.pk, {}).get(f"d{i}", 0)
             present = headcount - away
-            days.append({"day": Weekday(i).label, "teleworkers": away, "present": present, "over": present > desks})
+            days.append(
+                {
+                    "day": Weekday(i).label,
+                    "teleworkers": away,
+                    "present": present,
+                    "over": present > desks,
+                    "excess": max(0, present - desks),
+                }
+            )
         rows.append(
             {
                 "entity": entity,

@@ -259,7 +259,7 @@ class OccupancyView(ScopedMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         form = OccupancyForm(self.request.GET or None)
         on = (form.cleaned_data.get("on") if form.is_valid() else None) or timezone.localdate()
-        context["form"] = form
+        context["form"] = form if form.is_bound else OccupancyForm(initial={"on": on})
         context["occupancy"] = occupancy_for(viewer=self.request.user, on=on)
         return context
 

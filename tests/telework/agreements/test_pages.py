@@ -115,7 +115,7 @@ def test_occupancy_flags_days_over_capacity(central_hr, entity, line_manager, ne
     response = client_for(central_hr).get("/telework/occupancy/")
     row = next(r for r in response.context["occupancy"]["rows"] if r["entity"] == entity)
     assert row["headcount"] == 10 and row["desks"] == 8
-    assert row["days"][0] == {"day": "maandag", "teleworkers": 3, "present": 7, "over": False}
+    assert row["days"][0] == {"day": "maandag", "teleworkers": 3, "present": 7, "over": False, "excess": 0}
     assert row["days"][1]["present"] == 10 and row["days"][1]["over"] is True
     assert "boven capaciteit" in response.content.decode()
 

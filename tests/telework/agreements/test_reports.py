@@ -58,7 +58,7 @@ def test_inventory_report_runs_with_charts_and_files(organisation, central_hr, d
     run.refresh_from_db()
     assert run.status == ReportRun.Status.DONE, run.error
     assert run.result["summary"]["share_percent"] == 20.0
-    assert len(run.result["charts"]) == 2
+    assert len(run.result["charts"]) == 3
     assert run.csv_file.decode("utf-8-sig").splitlines()[0].startswith("Jaar;Entiteit;Personeelsaantal;Telewerkers")
     assert run.xlsx_file[:2] == b"PK"
 
