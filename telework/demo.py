@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from hrportal.data.demo import AGO_CODE
-from hrportal.models import Entity, Staff, User
+from hrportal.models import Entity, Function, Staff, User
 
 from .models import TeleworkAgreement, TeleworkExplanation
 from .models.agreements import WEEKDAY_FIELDS
@@ -51,6 +51,18 @@ def _agreement(rng, staff_id: int, start: date, end: date | None, **extra) -> Te
         **{name: i in days for i, name in enumerate(WEEKDAY_FIELDS)},
         **extra,
     )
+
+
+def _make_teleworkable(staff_id: int) -> None:
+    """demo-staff must be able to ask: give them a teleworkable function of the same class if theirs is not."""
+    staff = Staff.objects.select_related("function").get(pk=staff_id)
+    if staff.function is None or staff.function.teleworkable:
+        return
+    replacement = (
+        Function.objects.filter(teleworkable=True, function_class=staff.function.function_class).first()
+        or Function.objects.filter(teleworkable=True).first()
+    )
+    Staff.objects.filter(pk=staff_id).update(function=replacement)
 
 
 def seed_demo(*, rng, today, out) -> None:
@@ -118,6 +130,7 @@ def seed_demo(*, rng, today, out) -> None:
             )
         )
     if demo_staff is not None:
+        _make_teleworkable(demo_staff)
         agreements.append(
             _agreement(
                 rng,

@@ -38,8 +38,9 @@ class TeleworkAgreement(models.Model):
         FIXED = "fixed", _("fixed weekdays")
         FLEXIBLE = "flexible", _("flexible")
 
+    # Staff records leave by becoming inactive; deleting one (an erasure) takes its agreements along.
     staff = models.ForeignKey(
-        Staff, on_delete=models.PROTECT, related_name="telework_agreements", verbose_name=_("staff member")
+        Staff, on_delete=models.CASCADE, related_name="telework_agreements", verbose_name=_("staff member")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     days_per_week = models.PositiveSmallIntegerField(_("days per week"))
@@ -55,7 +56,7 @@ class TeleworkAgreement(models.Model):
     motivation = models.TextField(_("motivation"), blank=True)
     supersedes = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="superseded_by",
