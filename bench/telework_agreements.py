@@ -1,4 +1,4 @@
-"""Time the telework pages and the inventory on a seeded database: DATABASE_URL=... python bench/telework_agreements.py"""
+"""Time the telework pages, inventory and an approval on a seeded database (set DATABASE_URL)."""
 
 import os
 import time
@@ -40,7 +40,7 @@ for username in ["demo-central", "demo-hr", "demo-manager", "demo-staff"]:
         "/telework/approvals/",
         "/api/telework/agreements/",
     ]:
-        response = timed(f"{username} {url}", lambda url=url: client.get(url))
+        response = timed(f"{username} {url}", lambda url=url, client=client: client.get(url))
         assert response.status_code in (200, 404), (url, response.status_code)
 timed("inventory_table (report build)", lambda: inventory_table(today=timezone.localdate()))
 
