@@ -6,6 +6,26 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# PostgreSQL only: approved agreements of one person never overlap (the service checks the same on SQLite).
+NO_OVERLAP = (
+    "ALTER TABLE telework_teleworkagreement ADD CONSTRAINT telework_approved_no_overlap "
+    "EXCLUDE USING gist (staff_id WITH =, daterange(start, \"end\", '[]') WITH &&) WHERE (status = 'approved')"
+)
+
+
+def add_no_overlap(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+        schema_editor.execute(NO_OVERLAP)
+
+
+def drop_no_overlap(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "ALTER TABLE telework_teleworkagreement DROP CONSTRAINT IF EXISTS telework_approved_no_overlap"
+        )
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -70,4 +90,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('entity', 'effective_from'), name='telework_explanation_one_per_day'), models.CheckConstraint(condition=models.Q(('applies_telework', True), models.Q(('explanation', ''), _negated=True), _connector='OR'), name='telework_deviation_is_explained')],
             },
         ),
+        migrations.RunPython(add_no_overlap, drop_no_overlap),
     ]

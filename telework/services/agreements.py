@@ -307,13 +307,13 @@ def telework_agreement_approve(*, agreement_id: int, actor, reason: str = "") ->
         "teleworkers_with_this_agreement": {str(d): n + 1 for d, n in figures["others_per_weekday"].items()},
     }
     before = _snapshot_of(agreement)
+    if agreement.supersedes_id:  # first, so the two approved periods never overlap (PG exclusion constraint)
+        _supersede(old_id=agreement.supersedes_id, new=agreement, actor=actor)
     agreement.status = Status.APPROVED
     agreement.decided_by, agreement.decided_at = actor, timezone.now()
     agreement.decision_reason = reason
     agreement.parameters = used
     agreement.save(update_fields=["status", "decided_by", "decided_at", "decision_reason", "parameters"])
-    if agreement.supersedes_id:
-        _supersede(old_id=agreement.supersedes_id, new=agreement, actor=actor)
     audit_record(
         actor=actor,
         action="telework.agreement.approved",

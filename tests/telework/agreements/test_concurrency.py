@@ -54,3 +54,15 @@ def test_two_managers_approving_at_once_cannot_exceed_the_daily_cap(entity):
     # then: exactly one of the two got the last place on Monday
     assert sorted(outcomes) == ["approved", "refused"]
     assert TeleworkAgreement.objects.filter(status="approved", monday=True).count() == 2
+
+
+def test_postgres_refuses_overlapping_approved_agreements_of_one_person(staff_member):
+    require(connection.vendor == "postgresql", "PostgreSQL")
+    from django.db import IntegrityError, transaction
+
+    start = timezone.localdate()
+    TeleworkAgreementFactory(staff=staff_member, approved=True, start=start, end=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TeleworkAgreementFactory(staff=staff_member, approved=True, start=start + timedelta(days=400), end=None)
+    # a refused request in the same period is fine: the constraint covers approved agreements only
+    TeleworkAgreementFactory(staff=staff_member, status="refused", decided_at=timezone.now(), start=start)
