@@ -68,6 +68,15 @@ def _check_eligibility(*, staff: Staff, entity: Entity, start: date, end: date |
         )
 
 
+def telework_eligibility_message(*, staff: Staff, on: date) -> str | None:
+    """Why `staff` cannot ask for telework from `on` (non-teleworkable function, deviating entity), or None."""
+    try:
+        _check_eligibility(staff=staff, entity=governing_entity_of(staff), start=on, end=None)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
 def _check_shape(*, days_per_week: int, pattern: str, weekdays: list[int], preferred_day: int) -> None:
     errors = {}
     if not 1 <= days_per_week <= 5:
@@ -150,6 +159,17 @@ def daily_cap_figures(*, entity: Entity, agreement: TeleworkAgreement, on: date)
         day: _max_concurrent(rows, weekday=day, start=agreement.start, end=agreement.end) for day in agreement.weekdays
     }
     return {"headcount": headcount, "share_percent": share, "cap": cap, "others_per_weekday": counts}
+
+
+def telework_cap_preview(*, agreement: TeleworkAgreement) -> dict:
+    """For the decider: per weekday of the request, how many already telework against the maximum."""
+    entity = governing_entity_of(agreement.staff)
+    figures = daily_cap_figures(entity=entity, agreement=agreement, on=_today())
+    days = [
+        {"day": Weekday(day).label, "others": others, "fits": others + 1 <= figures["cap"]}
+        for day, others in sorted(figures["others_per_weekday"].items())
+    ]
+    return {**figures, "entity": entity, "days": days}
 
 
 def _check_daily_cap(*, entity: Entity, agreement: TeleworkAgreement, figures: dict) -> None:

@@ -131,6 +131,9 @@ class AgreementRequestView(ScopedMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["supersedes"] = self.supersedes
+        context["not_eligible"] = services.telework_eligibility_message(
+            staff=staff_of(self.request.user), on=timezone.localdate()
+        )
         return context
 
     def form_valid(self, form):
@@ -175,6 +178,8 @@ class AgreementDetailView(ScopedMixin, TemplateView):
         )
         pending = agreement.status == Status.REQUESTED
         context["can_decide"] = pending and can_decide_agreement(user=user, agreement=agreement)
+        if context["can_decide"]:
+            context["cap"] = services.telework_cap_preview(agreement=agreement)
         context["can_withdraw"] = pending and is_owner(user=user, agreement=agreement)
         context["can_end"] = agreement.status == Status.APPROVED and can_end_agreement(user=user, agreement=agreement)
         context["can_change"] = agreement.status == Status.APPROVED and is_owner(user=user, agreement=agreement)

@@ -50,6 +50,8 @@ def test_request_form_shows_the_rule_on_the_field_and_stores_nothing(staff_membe
 def test_not_teleworkable_function_is_said_clearly_on_the_form(staff_member):
     staff_member.function = FunctionFactory(name="Piloot", teleworkable=False)
     staff_member.save()
+    notice = client_for(staff_member.user).get("/telework/agreements/new/")
+    assert "Piloot" in notice.context["not_eligible"] and 'role="alert"' in notice.content.decode()
     response = client_for(staff_member.user).post(
         "/telework/agreements/new/",
         {"days_per_week": 1, "pattern": "flexible", "preferred_day": 2, "start": timezone.localdate()},
@@ -68,6 +70,8 @@ def test_manager_approves_from_the_detail_page_and_sees_the_cap_error(ten_staff_
     assert "Telewerkaanvragen om te beslissen" in client.get("/").content.decode()
     listing = client.get("/telework/approvals/")
     assert list(listing.context["agreements"]) == [pending]
+    detail = client.get(f"/telework/agreements/{pending.pk}/").content.decode()
+    assert "ten hoogste 1 telewerkers per dag" in detail and "volzet" in detail
     response = client.post(f"/telework/agreements/{pending.pk}/approve/", {"reason": ""})
     assert response.status_code == 400
     assert "maandag" in response.content.decode()
