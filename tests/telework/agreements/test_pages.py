@@ -192,7 +192,10 @@ def test_pages_make_a_bounded_number_of_queries(central_hr, line_manager, size, 
     ]:
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/api/telework/agreements/").status_code == 200
     manager = client_for(line_manager.user)
-    for url in ["/telework/approvals/", "/telework/"]:
-        with django_assert_max_num_queries(16):
+    pending = TeleworkAgreement.objects.filter(status="requested").first()
+    for url in ["/telework/approvals/", "/telework/", f"/telework/agreements/{pending.pk}/"]:
+        with django_assert_max_num_queries(20):
             assert manager.get(url).status_code == 200
