@@ -77,6 +77,7 @@ def occupancy_entity_ids_for(user) -> set[int] | None:
     me = staff_of(user)
     if me is not None:
         ids.add(governing_entity_of(me).pk)
-    if Role.HR in roles_of(user):
-        ids.update(hr_entities_of(user).values_list("pk", flat=True))
+    if Role.HR in roles_of(user):  # an HR officer of a division sees the entity it belongs to
+        for pk, kind, parent_id in hr_entities_of(user).values_list("pk", "kind", "parent_id"):
+            ids.add(parent_id if kind == Entity.Kind.DIVISION and parent_id else pk)
     return ids
