@@ -191,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=6, day_of_week="monday"),
         "args": ("portfolio_progress",),
     },
+    "telework-inventory-monthly": {
+        "task": "hrportal.tasks.report_run_scheduled",
+        "schedule": crontab(minute=30, hour=6, day_of_month=1),
+        "args": ("telework_inventory",),
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,1 @@
+from . import agreements  # noqa: F401

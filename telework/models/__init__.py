@@ -1,0 +1,3 @@
+from .agreements import TeleworkAgreement, TeleworkExplanation
+
+__all__ = ["TeleworkAgreement", "TeleworkExplanation"]

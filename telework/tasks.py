@@ -1,0 +1,1 @@
+from .tasks_agreements import *  # noqa: F403
