@@ -1,3 +1,7 @@
+from django.urls import include, path
+
 app_name = "telework-api"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("telework.api_urls_pools")),
+]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from hrportal.models.portfolio import Objective
 from hrportal.views.org import AreaView
@@ -7,4 +7,5 @@ app_name = "telework"
 
 urlpatterns = [
     path("", AreaView.as_view(objective=Objective.WORK_ORGANISATION), name="index"),
+    path("", include("telework.urls_pools")),
 ]

@@ -1,0 +1,19 @@
+from .pools import (
+    ClimateParticipation,
+    ClimateResponse,
+    ClimateRound,
+    Pool,
+    PoolAssignment,
+    PoolMember,
+    SupportRequest,
+)
+
+__all__ = [
+    "ClimateParticipation",
+    "ClimateResponse",
+    "ClimateRound",
+    "Pool",
+    "PoolAssignment",
+    "PoolMember",
+    "SupportRequest",
+]
