@@ -24,7 +24,7 @@ CLIMATE_ENTITIES = 10
 
 def seed_pools_demo(*, rng, today: date, out) -> None:
     users = {u.username: u for u in User.objects.filter(username__startswith="demo-").select_related("staff")}
-    central, manager, staff_user, hr = (users.get(n) for n in ("demo-central", "demo-manager", "demo-staff", "demo-hr"))
+    central, manager, staff_user = (users.get(n) for n in ("demo-central", "demo-manager", "demo-staff"))
     if central is None or manager is None or staff_user is None:
         return
     certified = date(2013, 6, 17)  # the certificates of the seed's first twelve coaches (001, IV.3)

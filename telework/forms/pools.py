@@ -78,7 +78,7 @@ SCORE_CHOICES = [(i, str(i)) for i in range(1, 6)]
 
 
 class ClimateResponseForm(forms.Form):
-    """One 1–5 question per dimension (1: not at all true, 5: fully true)."""
+    """One 1 to 5 question per dimension (1: not at all true, 5: fully true)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,7 +20,7 @@ def climate_round_list() -> QuerySet[ClimateRound]:
 
 
 def climate_results(*, round: ClimateRound, viewer, entity_id: int | None = None) -> dict:
-    """Maturity per entity the viewer may see: average score (1–5) per dimension and overall, aggregated in
+    """Maturity per entity the viewer may see: average score (1 to 5) per dimension and overall, aggregated in
     the database. Entities with fewer than `monitoring.min_cell_size` answers are suppressed; the total
     covers the shown entities only, so a suppressed entity cannot be recomputed from it."""
     min_cell = int(parameter("monitoring.min_cell_size", on=round.opens_on))

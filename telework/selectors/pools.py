@@ -16,7 +16,7 @@ BUDGET_KEYS = ["telework.coach_time_share_percent", "telework.standard_annual_ho
 
 @dataclass(frozen=True)
 class BudgetRule:
-    """A member's yearly budget = share of working time × working-time fraction × standard annual hours."""
+    """A member's yearly budget = share of working time x working-time fraction x standard annual hours."""
 
     share_percent: int
     annual_hours: int
