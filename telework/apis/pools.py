@@ -120,8 +120,15 @@ class SupportRequestDetailApi(generics.RetrieveAPIView):
 
 
 class _RequestTransitionApi(APIView):
+    coordinator_only = False
+
+    def _check(self, request, pk) -> None:
+        """Out of scope, or not the pool's coordinator for a coordinator's decision: 404 before reading input."""
+        found = support_request_get_visible(user=request.user, request_id=pk)
+        if self.coordinator_only and not can_coordinate_pool(user=request.user, pool_id=found.pool_id):
+            raise NotFound
+
     def _call(self, request, pk, service, **kwargs) -> Response:
-        support_request_get_visible(user=request.user, request_id=pk)
         try:
             service(request_id=pk, actor=request.user, **kwargs)
         except PermissionDenied:
@@ -130,8 +137,11 @@ class _RequestTransitionApi(APIView):
 
 
 class SupportRequestAssignApi(_RequestTransitionApi):
+    coordinator_only = True
+
     @extend_schema(request=s.AssignInputSerializer, responses=s.SupportRequestSerializer)
     def post(self, request, pk):
+        self._check(request, pk)
         data = s.AssignInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -139,8 +149,11 @@ class SupportRequestAssignApi(_RequestTransitionApi):
 
 
 class SupportRequestDeclineApi(_RequestTransitionApi):
+    coordinator_only = True
+
     @extend_schema(request=s.DeclineInputSerializer, responses=s.SupportRequestSerializer)
     def post(self, request, pk):
+        self._check(request, pk)
         data = s.DeclineInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._call(request, pk, support_request_decline, reason=data.validated_data["reason"])
@@ -149,6 +162,7 @@ class SupportRequestDeclineApi(_RequestTransitionApi):
 class SupportRequestCancelApi(_RequestTransitionApi):
     @extend_schema(request=None, responses=s.SupportRequestSerializer)
     def post(self, request, pk):
+        self._check(request, pk)
         return self._call(request, pk, support_request_cancel)
 
 
