@@ -137,7 +137,7 @@ def test_results_page_shows_entities_from_the_minimum_group_and_hides_smaller_on
 
 
 def _fill_pool(pool, count):
-    for i in range(count):
+    for _i in range(count):
         member = PoolMemberFactory(pool=pool)
         PoolAssignmentFactory(member=member, hours=5, period_start=date(2026, 2, 1))
         SupportRequestFactory(pool=pool, kind=SupportRequest.Kind.TEAM_COACHING)
