@@ -75,6 +75,13 @@ class ClimateRoundForm(forms.Form):
 
 
 SCORE_CHOICES = [(i, str(i)) for i in range(1, 6)]
+STATEMENTS = {
+    Dimension.AUTONOMY: _("Teams in my entity decide for themselves how they organise their work."),
+    Dimension.TRUST: _("My leaders judge results and trust us to work where and when it suits the job."),
+    Dimension.COLLABORATION: _("We work easily with other teams and entities and share what we know."),
+    Dimension.DIGITAL: _("Our digital tools let us work well together wherever we are."),
+    Dimension.LEARNING: _("New ideas are welcome here; we may try things out and learn from mistakes."),
+}
 
 
 class ClimateResponseForm(forms.Form):
@@ -84,5 +91,9 @@ class ClimateResponseForm(forms.Form):
         super().__init__(*args, **kwargs)
         for dimension in Dimension:
             self.fields[dimension.value] = forms.TypedChoiceField(
-                label=dimension.label, choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
+                label=dimension.label,
+                help_text=STATEMENTS[dimension],
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
             )
