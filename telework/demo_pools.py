@@ -28,12 +28,13 @@ def seed_pools_demo(*, rng, today: date, out) -> None:
     if central is None or manager is None or staff_user is None:
         return
     certified = date(2013, 6, 17)  # the certificates of the seed's first twelve coaches (001, IV.3)
-    coaches = Pool.objects.create(
+    # get_or_create: pools and rounds outlive a wiped organisation; the demo may run again on top of them.
+    coaches, _created = Pool.objects.get_or_create(
         name="Mobiele ploeg coaches",
         kind=Pool.Kind.COACHES,
         description="Gecertificeerde coaches die 20% van hun werktijd coachen op niveau van de Vlaamse overheid.",
     )
-    facilitators = Pool.objects.create(
+    facilitators, _created = Pool.objects.get_or_create(
         name="Mobiele ploeg procesbegeleiders",
         kind=Pool.Kind.FACILITATORS,
         description="Procesbegeleiders innovatieve arbeidsorganisatie: zelfsturende teams, platte organisaties.",
@@ -156,11 +157,9 @@ def _seed_requests(rng, today, coaches, facilitators, by_staff, coach_ids, users
 
 
 def _seed_climate(rng, today, central, reserved):
-    survey = ClimateRound.objects.create(
+    survey, _created = ClimateRound.objects.get_or_create(
         year=today.year,
-        opens_on=date(today.year, 1, 1),
-        closes_on=date(today.year, 12, 31),
-        created_by=central,
+        defaults={"opens_on": date(today.year, 1, 1), "closes_on": date(today.year, 12, 31), "created_by": central},
     )
     entity_ids = list(
         Staff.objects.filter(is_active=True)

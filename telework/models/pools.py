@@ -29,10 +29,12 @@ class Pool(models.Model):
 
 
 class PoolMember(models.Model):
-    """A staff member in a pool. Central HR keeps the list; the coordinator assigns requests to members."""
+    """A staff member in a pool. Central HR keeps the list; the coordinator assigns requests to members.
+    Someone who leaves stays with is_active=False; only erasing the person (a hard delete) removes their pool
+    records, hence CASCADE on staff and entity (the audit trail keeps the decisions)."""
 
     pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="members", verbose_name=_("pool"))
-    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="pool_memberships", verbose_name=_("staff"))
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="pool_memberships", verbose_name=_("staff"))
     certified_on = models.DateField(_("certified on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_coordinator = models.BooleanField(_("coordinator"), default=False)
@@ -81,13 +83,17 @@ class SupportRequest(models.Model):
 
     pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="requests", verbose_name=_("pool"))
     kind = models.CharField(_("kind of support"), max_length=16, choices=Kind.choices)
-    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="pool_requests", verbose_name=_("entity"))
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="pool_requests", verbose_name=_("entity"))
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pool_requests", verbose_name=_("requested by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="pool_requests",
+        verbose_name=_("requested by"),
     )
     coachee = models.ForeignKey(
         Staff,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="coaching_requests",
@@ -100,7 +106,7 @@ class SupportRequest(models.Model):
     wanted_until = models.DateField(_("wanted until"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.TextField(_("reason"), blank=True)
@@ -131,17 +137,17 @@ class PoolAssignment(models.Model):
         COMPLETED = "completed", _("completed")
 
     request = models.OneToOneField(
-        SupportRequest, on_delete=models.PROTECT, related_name="assignment", verbose_name=_("request")
+        SupportRequest, on_delete=models.CASCADE, related_name="assignment", verbose_name=_("request")
     )
     member = models.ForeignKey(
-        PoolMember, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("pool member")
+        PoolMember, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("pool member")
     )
     hours = models.PositiveSmallIntegerField(_("hours"))
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("until"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("assigned by")
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("assigned by")
     )
     assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
 
@@ -165,7 +171,7 @@ class ClimateRound(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -210,7 +216,7 @@ class ClimateResponse(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(ClimateRound, on_delete=models.PROTECT, related_name="responses")
-    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="climate_responses")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="climate_responses")
     score_autonomy = _score_field(Dimension.AUTONOMY.label)
     score_trust = _score_field(Dimension.TRUST.label)
     score_collaboration = _score_field(Dimension.COLLABORATION.label)
@@ -231,7 +237,7 @@ class ClimateParticipation(models.Model):
     """That someone answered a round (once), without what they answered."""
 
     round = models.ForeignKey(ClimateRound, on_delete=models.PROTECT, related_name="participations")
-    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="climate_participations")
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="climate_participations")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["round", "staff"], name="climate_answer_once_per_round")]

@@ -1,4 +1,4 @@
-from django.db.models import Avg, Count, F, FloatField, QuerySet
+from django.db.models import Avg, Count, F, FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from hrportal.parameters import parameter
@@ -23,8 +23,15 @@ def climate_results(*, round: ClimateRound, viewer, entity_id: int | None = None
     """Maturity per entity the viewer may see: average score (1 to 5) per dimension and overall, aggregated in
     the database. Entities with fewer than `monitoring.min_cell_size` answers are suppressed; the total
     covers the shown entities only, so a suppressed entity cannot be recomputed from it."""
+    return climate_results_in_scope(
+        round=round, scope=climate_entity_scope_q(viewer, prefix="entity__"), entity_id=entity_id
+    )
+
+
+def climate_results_in_scope(*, round: ClimateRound, scope: Q, entity_id: int | None = None) -> dict:
+    """climate_results for an explicit filter on the responses; Q() is every entity (central HR's report)."""
     min_cell = int(parameter("monitoring.min_cell_size", on=round.opens_on))
-    responses = ClimateResponse.objects.filter(round=round).filter(climate_entity_scope_q(viewer, prefix="entity__"))
+    responses = ClimateResponse.objects.filter(round=round).filter(scope)
     if entity_id is not None:
         responses = responses.filter(entity_id=entity_id)
     averages = {dimension.value: Avg(field) for dimension, field in SCORE_FIELDS.items()}
