@@ -57,15 +57,16 @@ def notify_assignment_created(assignment_id: int) -> int:
         "url": _url("telework:pools-request-detail", assignment.request_id),
     }
     sent = _send(template="assignment_member", context=context, recipients=[assignment.member.staff.email])
-    requester: User = assignment.request.requested_by
-    sent += _send(template="assignment_requester", context=context, recipients=[requester.email])
+    requester: User | None = assignment.request.requested_by
+    if requester is not None:
+        sent += _send(template="assignment_requester", context=context, recipients=[requester.email])
     return sent
 
 
 @shared_task(**TASK_OPTIONS)
 def notify_request_declined(request_id: int) -> int:
     request = SupportRequest.objects.select_related("requested_by", "entity").filter(pk=request_id).first()
-    if request is None or request.status != SupportRequest.Status.DECLINED:
+    if request is None or request.status != SupportRequest.Status.DECLINED or request.requested_by is None:
         return 0
     return _send(
         template="request_declined",
