@@ -182,9 +182,11 @@ def _seed_climate(rng, today, central, reserved):
     for sid, eid in staff_rows:
         by_entity.setdefault(eid, []).append(sid)
     participations, responses = [], []
-    for n, (entity_id, ids) in enumerate(sorted(by_entity.items())):
-        # Most entities answer well; one answers too little and stays suppressed.
-        share = 0.15 if n == 0 else rng.uniform(0.5, 0.9)
+    # Most entities answer well; the smallest other than demo-central's (and demo-hr's) answers too little
+    # and stays suppressed, so the results pages show both cases.
+    small = min((e for e in by_entity if e != central_entity), key=lambda e: (len(by_entity[e]), e), default=None)
+    for entity_id, ids in sorted(by_entity.items()):
+        share = 0.15 if entity_id == small else 0.9 if entity_id == central_entity else rng.uniform(0.5, 0.9)
         lean = rng.uniform(-0.8, 0.8)  # each entity has its own climate
         for sid in ids[: max(1, int(len(ids) * share))]:
             participations.append(ClimateParticipation(round=survey, staff_id=sid))
