@@ -1,4 +1,4 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -89,11 +89,16 @@ class SupportRequestListApi(generics.ListAPIView):
     def post(self, request):
         data = s.SupportRequestInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
         try:
-            values = dict(data.validated_data)
             created = support_request_create(actor=request.user, kind=values.pop("support_kind"), **values)
         except PermissionDenied:
             raise NotFound from None
+        except ValidationError as error:
+            # The service names the field "kind"; the API calls it "support_kind".
+            if hasattr(error, "error_dict") and "kind" in error.error_dict:
+                error.error_dict["support_kind"] = error.error_dict.pop("kind")
+            raise
         return Response(s.SupportRequestSerializer(created).data, status=status.HTTP_201_CREATED)
 
 

@@ -126,3 +126,16 @@ def test_results_api_shows_scores_from_five_responses(central_hr, entity):
     _answers(survey, entity, 5, score_digital=5)
     body = _client(central_hr).get(f"/api/telework/climate/rounds/{survey.pk}/results/").json()
     assert body["entities"][0]["scores"]["digital"] == 5.0 and body["entities"][0]["responses"] == 5
+
+
+def test_request_for_a_kind_without_a_pool_answers_400_on_support_kind(line_manager):
+    body = {
+        "support_kind": "process",
+        "entity": line_manager.entity_id,
+        "description": "Zelfsturende teams",
+        "estimated_hours": 8,
+        "wanted_from": "2026-03-01",
+        "wanted_until": "2026-03-31",
+    }
+    response = _client(line_manager.user).post("/api/telework/pools/requests/", body, content_type="application/json")
+    assert response.status_code == 400 and "support_kind" in response.json()
