@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -121,7 +123,8 @@ class SupportRequestDetailView(ScopedMixin, TemplateView):
                     initial={
                         "hours": request.estimated_hours,
                         "period_start": request.wanted_from,
-                        "period_end": request.wanted_until,
+                        # an assignment stays within the budget year of its start
+                        "period_end": min(request.wanted_until, date(year, 12, 31)),
                     },
                 ),
             )
