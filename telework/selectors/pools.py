@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from hrportal.parameters import parameter, snapshot
@@ -44,21 +44,28 @@ def _year_q(year: int, prefix: str = "") -> Q:
     return Q(**{f"{prefix}period_start__gte": date(year, 1, 1), f"{prefix}period_start__lte": date(year, 12, 31)})
 
 
-def member_hours_used(*, member_id: int, year: int) -> int:
-    return PoolAssignment.objects.filter(_year_q(year), member_id=member_id).aggregate(total=Sum("hours"))["total"] or 0
+def staff_hours_used(*, staff_id: int, year: int) -> int:
+    """Hours of every assignment starting in `year` of this person, in whichever pool: one working time,
+    one budget."""
+    rows = PoolAssignment.objects.filter(_year_q(year), member__staff_id=staff_id)
+    return rows.aggregate(total=Sum("hours"))["total"] or 0
 
 
 def pool_members_with_budget(*, pool_ids, year: int) -> list[PoolMember]:
-    """Members of `pool_ids` with `budget`, `used` and `remaining` hours for `year`, in one query."""
+    """Members of `pool_ids` with `budget`, `used` and `remaining` hours for `year` (used counts the person's
+    assignments in every pool), in one query."""
     rule = budget_rule(year=year)
+    used = (
+        PoolAssignment.objects.filter(_year_q(year), member__staff_id=OuterRef("staff_id"))
+        .order_by()
+        .values("member__staff_id")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
     members = list(
         PoolMember.objects.filter(pool_id__in=pool_ids)
         .select_related("staff", "staff__entity", "pool")
-        .annotate(
-            used=Coalesce(
-                Sum("assignments__hours", filter=_year_q(year, "assignments__")), Value(0), output_field=IntegerField()
-            )
-        )
+        .annotate(used=Coalesce(Subquery(used, output_field=IntegerField()), Value(0)))
     )
     for member in members:
         member.budget = rule.budget_for(member.staff.working_time_fraction)

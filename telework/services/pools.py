@@ -12,7 +12,7 @@ from hrportal.roles import staff_of
 from .. import tasks_pools
 from ..models import Pool, PoolAssignment, PoolMember, SupportRequest
 from ..permissions_pools import can_coordinate_pool, can_manage_pools, is_leader, requestable_entities
-from ..selectors.pools import budget_rule, member_hours_used
+from ..selectors.pools import budget_rule, staff_hours_used
 
 Kind = SupportRequest.Kind
 Status = SupportRequest.Status
@@ -87,9 +87,7 @@ def support_request_create(
 def support_request_assign(
     *, request_id: int, member_id: int, hours: int, period_start: date, period_end: date, actor
 ) -> PoolAssignment:
-    """The coordinator assigns a member whose remaining yearly budget covers the hours.
-    The member row is locked, so two coordinators assigning the same member at once queue up and the second
-    sees the first one's hours."""
+    """The coordinator assigns a member whose remaining yearly budget covers the hours."""
     request = _request_lock(request_id)
     if not can_coordinate_pool(user=actor, pool_id=request.pool_id):
         raise PermissionDenied
@@ -104,12 +102,18 @@ def support_request_assign(
         errors["period_end"] = _("An assignment stays within one calendar year (the budget period).")
     if errors:
         raise ValidationError(errors)
-    member = (
+    target = PoolMember.objects.filter(pk=member_id, pool_id=request.pool_id).values_list("staff_id", flat=True).first()
+    if target is None:
+        raise ValidationError({"member": _("Choose a member of this pool.")})
+    # Lock every membership of this person (coach and facilitator pools share one budget), in a fixed order,
+    # so two coordinators assigning the same person at once queue up and the second sees the first's hours.
+    memberships = list(
         PoolMember.objects.select_for_update(of=("self",))
         .select_related("staff")
-        .filter(pk=member_id, pool_id=request.pool_id)
-        .first()
+        .filter(staff_id=target)
+        .order_by("pk")
     )
+    member = next((m for m in memberships if m.pk == member_id), None)
     if member is None:
         raise ValidationError({"member": _("Choose a member of this pool.")})
     if not member.is_active or not member.staff.is_active:
@@ -120,7 +124,7 @@ def support_request_assign(
         raise ValidationError({"member": _("Nobody can coach themselves.")})
     rule = budget_rule(year=period_start.year)
     budget = rule.budget_for(member.staff.working_time_fraction)
-    used = member_hours_used(member_id=member.pk, year=period_start.year)
+    used = staff_hours_used(staff_id=member.staff_id, year=period_start.year)
     if used + hours > budget:
         raise ValidationError(
             {

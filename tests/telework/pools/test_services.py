@@ -298,3 +298,15 @@ def test_only_central_hr_keeps_the_member_list(hr_officer, coach_pool):
             is_active=True,
             is_coordinator=False,
         )
+
+
+def test_one_person_in_two_pools_has_one_budget(coach_pool, facilitator_pool, coordinator, other_entity):
+    person = StaffFactory(entity=other_entity)
+    as_coach = PoolMemberFactory(pool=coach_pool, staff=person)
+    as_facilitator = PoolMemberFactory(pool=facilitator_pool, staff=person)
+    PoolAssignmentFactory(member=as_facilitator, hours=300)
+    with pytest.raises(ValidationError):
+        _assign(_open_request(coach_pool), as_coach, coordinator, hours=5)
+    assert _assign(_open_request(coach_pool), as_coach, coordinator, hours=4).hours == 4
+    members = pool_members_with_budget(pool_ids=[coach_pool.pk, facilitator_pool.pk], year=2026)
+    assert {m.pk: m.remaining for m in members}[as_facilitator.pk] == 0
