@@ -4,6 +4,7 @@ from .views import climate, pools
 
 urlpatterns = [
     path("pools/", pools.PoolsHomeView.as_view(), name="pools-index"),
+    path("pools/requests/", pools.SupportRequestListView.as_view(), name="pools-request-list"),
     path("pools/requests/new/", pools.SupportRequestCreateView.as_view(), name="pools-request-create"),
     path("pools/requests/<int:pk>/", pools.SupportRequestDetailView.as_view(), name="pools-request-detail"),
     path("pools/requests/<int:pk>/assign/", pools.SupportRequestAssignView.as_view(), name="pools-request-assign"),

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from hrportal.roles import staff_of
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
@@ -22,6 +22,7 @@ from ..permissions_pools import (
     is_leader,
     requestable_entities,
     support_request_get_visible,
+    support_requests_visible_to,
 )
 from ..selectors.pools import (
     assignments_of,
@@ -283,3 +284,25 @@ class PoolMembersView(RoleRequiredMixin, TemplateView):
                 messages.success(request, _("The pool member was saved."))
                 return redirect("telework:pools-members", pk=pool.pk)
         return self._render(pool, form)
+
+
+class SupportRequestListView(ScopedMixin, ListView):
+    """Every request the viewer may see (HR officers: their entities'; central HR: all), newest first."""
+
+    template_name = "telework/pools/request_list.html"
+    context_object_name = "requests"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.status = self.request.GET.get("status", "")
+        requests = support_requests_visible_to(self.request.user).select_related("entity", "coachee")
+        if self.status in SupportRequest.Status.values:
+            requests = requests.filter(status=self.status)
+        return requests.order_by("-created_at", "-id")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statuses"] = SupportRequest.Status.choices
+        context["status"] = self.status
+        context["query_string"] = f"status={self.status}" if self.status else ""
+        return context

@@ -178,3 +178,20 @@ def test_member_pages_make_a_bounded_number_of_queries(coach, count, django_asse
     for url in ("/telework/pools/assignments/", "/telework/pools/"):
         with django_assert_max_num_queries(14):
             assert client.get(url).status_code == 200
+
+
+def test_request_list_shows_an_hr_officer_their_entities_requests_by_status(
+    hr_officer, coach_pool, entity, other_entity, django_assert_max_num_queries
+):
+    mine = SupportRequestFactory(pool=coach_pool, entity=entity, description="eigen entiteit")
+    elsewhere = SupportRequestFactory(pool=coach_pool, entity=other_entity, description="andere entiteit")
+    for _ in range(30):
+        SupportRequestFactory(pool=coach_pool, entity=entity, status=SupportRequest.Status.DECLINED)
+    client = _client(hr_officer)
+    with django_assert_max_num_queries(14):
+        page = client.get("/telework/pools/requests/?status=open").content.decode()
+    assert f"/telework/pools/requests/{mine.pk}/" in page
+    assert f"/telework/pools/requests/{elsewhere.pk}/" not in page
+    assert page.count("<tr>") == 2  # header and the one open request of the officer's entity
+    declined = client.get("/telework/pools/requests/?status=declined&page=2")
+    assert declined.status_code == 200 and declined.context["page_obj"].number == 2

@@ -62,6 +62,7 @@ def world(
 #                                                 member manager hr  central admin outsider coordinator coach
 MATRIX = [
     ("get", "/telework/pools/", [200, 200, 200, 200, 200, 200, 200, 200]),
+    ("get", "/telework/pools/requests/", [200, 200, 200, 200, 200, 200, 200, 200]),
     ("get", "/telework/pools/requests/new/", [404, 200, 200, 200, 200, 404, 404, 404]),
     ("get", "/telework/pools/requests/{own}/", [404, 200, 200, 200, 200, 404, 200, 404]),
     ("get", "/telework/pools/requests/{other}/", [404, 404, 404, 200, 200, 404, 200, 200]),
