@@ -1,3 +1,5 @@
+from smtplib import SMTPException
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
@@ -9,7 +11,16 @@ from hrportal.models import User
 
 from .models import PoolAssignment, PoolMember, SupportRequest
 
-TASK_OPTIONS = {"soft_time_limit": 60, "time_limit": 90, "ignore_result": True}
+# A mail server that is down or slow is transient: retry with backoff. Anything else is a bug and fails.
+TASK_OPTIONS = {
+    "soft_time_limit": 60,
+    "time_limit": 90,
+    "ignore_result": True,
+    "autoretry_for": (SMTPException, ConnectionError, TimeoutError),
+    "retry_backoff": True,
+    "retry_backoff_max": 600,
+    "max_retries": 5,
+}
 
 
 def _send(*, template: str, context: dict, recipients: list[str]) -> int:
