@@ -129,6 +129,13 @@ _SPECS = [
         "%",
         "001, IV.3",
     ),
+    ParameterSpec(
+        "telework.standard_annual_hours",
+        1520,
+        _("Working hours a year of a full-timer, the base of a pool member's time budget"),
+        _("hours"),
+        "38 h/week",
+    ),
     # 5 Leadership
     ParameterSpec(
         "leadership.middle_management.min_experience_years",

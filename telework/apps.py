@@ -10,6 +10,8 @@ class TeleworkConfig(AppConfig):
     def ready(self):
         from hrportal.home import register_action_provider
 
+        from .home_pools import pool_action_items
         from .views.agreements import telework_action_items
 
         register_action_provider(telework_action_items)
+        register_action_provider(pool_action_items)

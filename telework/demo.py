@@ -10,6 +10,7 @@ from django.utils import timezone
 from hrportal.data.demo import AGO_CODE
 from hrportal.models import Entity, Function, Staff, User
 
+from .demo_pools import seed_pools_demo
 from .models import TeleworkAgreement, TeleworkExplanation
 from .models.agreements import WEEKDAY_FIELDS
 
@@ -66,6 +67,11 @@ def _make_teleworkable(staff_id: int) -> None:
 
 
 def seed_demo(*, rng, today, out) -> None:
+    _seed_agreements(rng=rng, today=today, out=out)
+    seed_pools_demo(rng=rng, today=today, out=out)
+
+
+def _seed_agreements(*, rng, today, out) -> None:
     ago = Entity.objects.get(code=AGO_CODE)
     entities = list(Entity.objects.filter(kind=Entity.Kind.ENTITY).exclude(pk=ago.pk).order_by("code"))
     deviating = rng.sample(entities, k=min(2, len(entities)))

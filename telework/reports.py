@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from hrportal.reports import ReportDefinition, ReportResult, register
 from hrportal.roles import Role
 
+from . import reports_pools  # noqa: F401  (registers the mobile-pool and innovation-climate reports)
 from .models.agreements import Weekday
 from .selectors.agreements import inventory_table
 

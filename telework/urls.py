@@ -4,4 +4,5 @@ app_name = "telework"
 
 urlpatterns = [
     path("", include("telework.urls_agreements")),
+    path("", include("telework.urls_pools")),
 ]

@@ -1,1 +1,1 @@
-from . import agreements  # noqa: F401
+from . import agreements, pools  # noqa: F401
