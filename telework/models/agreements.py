@@ -40,7 +40,7 @@ class TeleworkAgreement(models.Model):
 
     # Staff records leave by becoming inactive; deleting one (an erasure) takes its agreements along.
     staff = models.ForeignKey(
-        Staff, on_delete=models.CASCADE, related_name="telework_agreements", verbose_name=_("staff member")
+        Staff, on_delete=models.PROTECT, related_name="telework_agreements", verbose_name=_("staff member")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     days_per_week = models.PositiveSmallIntegerField(_("days per week"))
@@ -140,7 +140,7 @@ class TeleworkExplanation(models.Model):
     """Comply or explain: an entity's telework state from a date on. No record means the entity complies."""
 
     entity = models.ForeignKey(
-        Entity, on_delete=models.CASCADE, related_name="telework_explanations", verbose_name=_("entity")
+        Entity, on_delete=models.PROTECT, related_name="telework_explanations", verbose_name=_("entity")
     )
     applies_telework = models.BooleanField(
         _("applies time- and place-independent work"),

@@ -34,7 +34,7 @@ class PoolMember(models.Model):
     records, hence CASCADE on staff and entity (the audit trail keeps the decisions)."""
 
     pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="members", verbose_name=_("pool"))
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="pool_memberships", verbose_name=_("staff"))
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="pool_memberships", verbose_name=_("staff"))
     certified_on = models.DateField(_("certified on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_coordinator = models.BooleanField(_("coordinator"), default=False)
@@ -83,7 +83,7 @@ class SupportRequest(models.Model):
 
     pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="requests", verbose_name=_("pool"))
     kind = models.CharField(_("kind of support"), max_length=16, choices=Kind.choices)
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="pool_requests", verbose_name=_("entity"))
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="pool_requests", verbose_name=_("entity"))
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -93,7 +93,7 @@ class SupportRequest(models.Model):
     )
     coachee = models.ForeignKey(
         Staff,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="coaching_requests",
@@ -137,10 +137,10 @@ class PoolAssignment(models.Model):
         COMPLETED = "completed", _("completed")
 
     request = models.OneToOneField(
-        SupportRequest, on_delete=models.CASCADE, related_name="assignment", verbose_name=_("request")
+        SupportRequest, on_delete=models.PROTECT, related_name="assignment", verbose_name=_("request")
     )
     member = models.ForeignKey(
-        PoolMember, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("pool member")
+        PoolMember, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("pool member")
     )
     hours = models.PositiveSmallIntegerField(_("hours"))
     period_start = models.DateField(_("from"))
@@ -216,7 +216,7 @@ class ClimateResponse(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(ClimateRound, on_delete=models.PROTECT, related_name="responses")
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="climate_responses")
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="climate_responses")
     score_autonomy = _score_field(Dimension.AUTONOMY.label)
     score_trust = _score_field(Dimension.TRUST.label)
     score_collaboration = _score_field(Dimension.COLLABORATION.label)
@@ -237,7 +237,7 @@ class ClimateParticipation(models.Model):
     """That someone answered a round (once), without what they answered."""
 
     round = models.ForeignKey(ClimateRound, on_delete=models.PROTECT, related_name="participations")
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="climate_participations")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="climate_participations")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["round", "staff"], name="climate_answer_once_per_round")]
