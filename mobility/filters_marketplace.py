@@ -1,0 +1,92 @@
+"""Search and filters on the marketplace lists, shared by the pages and the API."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from hrportal.models import Competency, Entity
+from hrportal.widgets import FastSelect
+
+from .models import TalentOfferCompetency, TalentRequest, TalentRequestCompetency
+
+DATE = {"type": "date"}
+
+
+class _Base(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Text"), method="filter_text")
+    competency = django_filters.ModelChoiceFilter(
+        label=_("Competency"), queryset=Competency.objects.all(), method="filter_competency"
+    )
+    entity = django_filters.ModelChoiceFilter(
+        label=_("Entity"), queryset=Entity.objects.order_by("name"), method="filter_entity", widget=FastSelect
+    )
+    period_from = django_filters.DateFilter(
+        label=_("Available from"), method="filter_period_from", widget=django_filters.widgets.forms.DateInput(DATE)
+    )
+    period_until = django_filters.DateFilter(
+        label=_("Until"), method="filter_period_until", widget=django_filters.widgets.forms.DateInput(DATE)
+    )
+    prefix = ""
+
+    def filter_period_from(self, queryset, name, value):
+        return queryset.filter(**{f"{self.prefix}end__gte": value})
+
+    def filter_period_until(self, queryset, name, value):
+        return queryset.filter(**{f"{self.prefix}start__lte": value})
+
+    def filter_entity(self, queryset, name, value):
+        return queryset.filter(**{self.entity_field: value})
+
+
+class CandidateFilter(_Base):
+    """On the matches of one request: the candidates (offers)."""
+
+    min_share = django_filters.NumberFilter(label=_("At least % of time"), field_name="offer__time_share_percent",
+                                            lookup_expr="gte")  # fmt: skip
+    prefix = "offer__"
+    entity_field = "offer__staff__entity"
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(offer__title__icontains=value)
+            | Q(offer__description__icontains=value)
+            | Q(offer__staff__last_name__icontains=value)
+            | Q(offer__staff__first_name__icontains=value)
+        )
+
+    def filter_competency(self, queryset, name, value):
+        return queryset.filter(
+            Exists(TalentOfferCompetency.objects.filter(offer=OuterRef("offer_id"), competency=value))
+        )
+
+
+class ForYouFilter(_Base):
+    """On the matches of one's offers: the requests."""
+
+    max_share = django_filters.NumberFilter(label=_("At most % of time"), field_name="request__time_share_percent",
+                                            lookup_expr="lte")  # fmt: skip
+    prefix = "request__"
+    entity_field = "request__entity"
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(request__title__icontains=value) | Q(request__description__icontains=value))
+
+    def filter_competency(self, queryset, name, value):
+        return queryset.filter(
+            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("request_id"), competency=value))
+        )
+
+
+class RequestFilter(_Base):
+    """On the open requests of the marketplace."""
+
+    max_share = django_filters.NumberFilter(label=_("At most % of time"), field_name="time_share_percent",
+                                            lookup_expr="lte")  # fmt: skip
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=TalentRequest.Status.choices)
+    entity_field = "entity"
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+
+    def filter_competency(self, queryset, name, value):
+        return queryset.filter(Exists(TalentRequestCompetency.objects.filter(request=OuterRef("pk"), competency=value)))
