@@ -15,14 +15,29 @@ from .models import (
 from .services.marketplace_matching import match_rematch_all
 
 OFFER_TITLES = [
-    "Projectondersteuning", "Data-analyse", "Coaching", "Communicatie en redactie", "Procesverbetering",
-    "Beleidsvoorbereiding", "Opleiding geven", "Juridisch advies", "Evenementen", "Digitalisering",
-]  # fmt: skip
+    "Projectondersteuning",
+    "Data-analyse",
+    "Coaching",
+    "Communicatie en redactie",
+    "Procesverbetering",
+    "Beleidsvoorbereiding",
+    "Opleiding geven",
+    "Juridisch advies",
+    "Evenementen",
+    "Digitalisering",
+]
 REQUEST_TITLES = [
-    "Versterking projectteam", "Analist voor tijdelijke opdracht", "Coach voor leiderschapstraject",
-    "Redacteur jaarverslag", "Procesanalyse klantendienst", "Ondersteuning beleidsnota", "Trainer nieuwe tool",
-    "Juridische screening", "Organisatie congres", "Digitaliseringsproject",
-]  # fmt: skip
+    "Versterking projectteam",
+    "Analist voor tijdelijke opdracht",
+    "Coach voor leiderschapstraject",
+    "Redacteur jaarverslag",
+    "Procesanalyse klantendienst",
+    "Ondersteuning beleidsnota",
+    "Trainer nieuwe tool",
+    "Juridische screening",
+    "Organisatie congres",
+    "Digitaliseringsproject",
+]
 SHARES = [10, 20, 20, 20, 30, 40, 50]
 
 
@@ -89,10 +104,12 @@ def seed_marketplace(*, rng, today, out) -> None:
     )
     if not competencies or not staff_rows or not managers:
         return
-    offers = make_offers(rng=rng, staff_rows=staff_rows, competencies=competencies, today=today,
-                         count=max(20, len(staff_rows) // 25))  # fmt: skip
-    requests = make_requests(rng=rng, owners=managers, competencies=competencies, today=today,
-                             count=max(10, len(managers) // 4))  # fmt: skip
+    offers = make_offers(
+        rng=rng, staff_rows=staff_rows, competencies=competencies, today=today, count=max(20, len(staff_rows) // 25)
+    )
+    requests = make_requests(
+        rng=rng, owners=managers, competencies=competencies, today=today, count=max(10, len(managers) // 4)
+    )
     demo = {u.username: u.staff for u in User.objects.filter(username__startswith="demo-").select_related("staff")}
     member, manager = demo.get("demo-staff"), demo.get("demo-manager")
     if member is not None and manager is not None:
@@ -106,10 +123,14 @@ def _demo_flow(*, member, manager, today, competencies, rng) -> None:
     consent, one is accepted and runs; demo-manager has a request of their own with candidates."""
     skills = competencies[:4]
     offer = TalentOffer.objects.create(
-        staff=member, title="Data-analyse en rapportering", description="Dashboards, analyses en rapporten.",
-        time_share_percent=40, start=today - timedelta(days=10), end=today + timedelta(days=365),
+        staff=member,
+        title="Data-analyse en rapportering",
+        description="Dashboards, analyses en rapporten.",
+        time_share_percent=40,
+        start=today - timedelta(days=10),
+        end=today + timedelta(days=365),
         languages=["nl", "en"],
-    )  # fmt: skip
+    )
     TalentOfferCompetency.objects.bulk_create(
         [TalentOfferCompetency(offer=offer, competency_id=cid, level=3) for cid in skills]
     )
@@ -118,35 +139,61 @@ def _demo_flow(*, member, manager, today, competencies, rng) -> None:
     if owner is None:
         return
     wanted, running = [], []
-    for title, start in [("Analist voor het jaarverslag", today + timedelta(days=14)),
-                         ("Rapportering personeelsplan", today - timedelta(days=5))]:  # fmt: skip
+    for title, start in [
+        ("Analist voor het jaarverslag", today + timedelta(days=14)),
+        ("Rapportering personeelsplan", today - timedelta(days=5)),
+    ]:
         request = TalentRequest.objects.create(
-            owner=owner, entity=other, title=title, description="Tijdelijke versterking voor analyses.",
-            time_share_percent=20, start=start, end=start + timedelta(days=120),
+            owner=owner,
+            entity=other,
+            title=title,
+            description="Tijdelijke versterking voor analyses.",
+            time_share_percent=20,
+            start=start,
+            end=start + timedelta(days=120),
             closing_date=max(today + timedelta(days=7), start),
-        )  # fmt: skip
+        )
         TalentRequestCompetency.objects.bulk_create(
             [TalentRequestCompetency(request=request, competency_id=cid, level=2, required=True) for cid in skills[:2]]
         )
         (wanted if not running and title.startswith("Analist") else running).append(request)
     TalentApplication.objects.create(
-        request=wanted[0], offer=offer, kind=TalentApplication.Kind.APPLICATION,
-        status=TalentApplication.Status.AWAITING_CONSENT, created_by=member.user,
-    )  # fmt: skip
+        request=wanted[0],
+        offer=offer,
+        kind=TalentApplication.Kind.APPLICATION,
+        status=TalentApplication.Status.AWAITING_CONSENT,
+        created_by=member.user,
+    )
     accepted = TalentApplication.objects.create(
-        request=running[0], offer=offer, kind=TalentApplication.Kind.APPLICATION,
-        status=TalentApplication.Status.ACCEPTED, created_by=member.user, consent_by=manager.user,
-    )  # fmt: skip
+        request=running[0],
+        offer=offer,
+        kind=TalentApplication.Kind.APPLICATION,
+        status=TalentApplication.Status.ACCEPTED,
+        created_by=member.user,
+        consent_by=manager.user,
+    )
     Assignment.objects.create(
-        application=accepted, offer=offer, request=running[0], staff=member, start=running[0].start,
-        end=running[0].end, time_share_percent=20,
-    )  # fmt: skip
+        application=accepted,
+        offer=offer,
+        request=running[0],
+        staff=member,
+        start=running[0].start,
+        end=running[0].end,
+        time_share_percent=20,
+    )
     own = TalentRequest.objects.create(
-        owner=manager, entity=manager.entity, title="Procesanalyse klantendienst",
-        description="Wie helpt ons de klantendienst te hertekenen?", time_share_percent=20,
-        start=today + timedelta(days=30), end=today + timedelta(days=150), closing_date=today + timedelta(days=21),
-    )  # fmt: skip
+        owner=manager,
+        entity=manager.entity,
+        title="Procesanalyse klantendienst",
+        description="Wie helpt ons de klantendienst te hertekenen?",
+        time_share_percent=20,
+        start=today + timedelta(days=30),
+        end=today + timedelta(days=150),
+        closing_date=today + timedelta(days=21),
+    )
     TalentRequestCompetency.objects.bulk_create(
-        [TalentRequestCompetency(request=own, competency_id=cid, level=2, required=n < 2)
-         for n, cid in enumerate(rng.sample(competencies, 3))]
-    )  # fmt: skip
+        [
+            TalentRequestCompetency(request=own, competency_id=cid, level=2, required=n < 2)
+            for n, cid in enumerate(rng.sample(competencies, 3))
+        ]
+    )

@@ -3,6 +3,8 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hrportal.models import Competency, Entity
 from hrportal.widgets import FastSelect
@@ -34,6 +36,7 @@ class _Base(django_filters.FilterSet):
     def filter_period_until(self, queryset, name, value):
         return queryset.filter(**{f"{self.prefix}start__lte": value})
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_entity(self, queryset, name, value):
         return queryset.filter(**{self.entity_field: value})
 
@@ -41,8 +44,9 @@ class _Base(django_filters.FilterSet):
 class CandidateFilter(_Base):
     """On the matches of one request: the candidates (offers)."""
 
-    min_share = django_filters.NumberFilter(label=_("At least % of time"), field_name="offer__time_share_percent",
-                                            lookup_expr="gte")  # fmt: skip
+    min_share = django_filters.NumberFilter(
+        label=_("Minimum share of time (%)"), field_name="offer__time_share_percent", lookup_expr="gte"
+    )
     prefix = "offer__"
     entity_field = "offer__staff__entity"
 
@@ -54,6 +58,7 @@ class CandidateFilter(_Base):
             | Q(offer__staff__first_name__icontains=value)
         )
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
             Exists(TalentOfferCompetency.objects.filter(offer=OuterRef("offer_id"), competency=value))
@@ -63,14 +68,16 @@ class CandidateFilter(_Base):
 class ForYouFilter(_Base):
     """On the matches of one's offers: the requests."""
 
-    max_share = django_filters.NumberFilter(label=_("At most % of time"), field_name="request__time_share_percent",
-                                            lookup_expr="lte")  # fmt: skip
+    max_share = django_filters.NumberFilter(
+        label=_("Maximum share of time (%)"), field_name="request__time_share_percent", lookup_expr="lte"
+    )
     prefix = "request__"
     entity_field = "request__entity"
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(request__title__icontains=value) | Q(request__description__icontains=value))
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
             Exists(TalentRequestCompetency.objects.filter(request=OuterRef("request_id"), competency=value))
@@ -80,13 +87,15 @@ class ForYouFilter(_Base):
 class RequestFilter(_Base):
     """On the open requests of the marketplace."""
 
-    max_share = django_filters.NumberFilter(label=_("At most % of time"), field_name="time_share_percent",
-                                            lookup_expr="lte")  # fmt: skip
+    max_share = django_filters.NumberFilter(
+        label=_("Maximum share of time (%)"), field_name="time_share_percent", lookup_expr="lte"
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=TalentRequest.Status.choices)
     entity_field = "entity"
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(Exists(TalentRequestCompetency.objects.filter(request=OuterRef("pk"), competency=value)))

@@ -64,9 +64,18 @@ class TalentApplicationAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["request__title", "offer__staff__last_name"]
     readonly_fields = [
-        "request", "offer", "kind", "status", "created_by", "created_at", "consent_by", "consent_at", "decided_by",
-        "decided_at", "reason",
-    ]  # fmt: skip
+        "request",
+        "offer",
+        "kind",
+        "status",
+        "created_by",
+        "created_at",
+        "consent_by",
+        "consent_at",
+        "decided_by",
+        "decided_at",
+        "reason",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -144,9 +144,12 @@ class ApplyApi(APIView):
         except Http404:
             raise NotFound from None
         application = _call(
-            svc.application_apply, actor=request.user, request_id=pk, offer_id=data.validated_data["offer"],
+            svc.application_apply,
+            actor=request.user,
+            request_id=pk,
+            offer_id=data.validated_data["offer"],
             message=data.validated_data["message"],
-        )  # fmt: skip
+        )
         return Response(s.ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
@@ -157,9 +160,12 @@ class InviteApi(APIView):
         data = s.ApplyInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         application = _call(
-            svc.application_invite, actor=request.user, request_id=pk, offer_id=data.validated_data["offer"],
+            svc.application_invite,
+            actor=request.user,
+            request_id=pk,
+            offer_id=data.validated_data["offer"],
             message=data.validated_data["message"],
-        )  # fmt: skip
+        )
         return Response(s.ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from hrportal.forms import CompetencyFormSet, CompetencyRowForm
+from hrportal.forms import CompetencyRowForm
 from hrportal.models import Entity, StaffLanguage
 from hrportal.widgets import FastSelect
 
@@ -17,19 +17,29 @@ class OfferForm(forms.Form):
     time_share_percent = forms.IntegerField(label=_("Share of working time (%)"), min_value=1, max_value=100)
     start = forms.DateField(label=_("From"), widget=DATE)
     end = forms.DateField(label=_("Until"), widget=DATE)
-    where = forms.ChoiceField(label=_("Where"), choices=TalentOffer.Where.choices)
+    where = forms.ChoiceField(label=_("Where"), choices=TalentOffer.Where.choices, initial=TalentOffer.Where.ANY_ENTITY)
     languages = forms.MultipleChoiceField(
-        label=_("Languages"), choices=StaffLanguage.Language.choices, required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+        label=_("Languages"),
+        choices=StaffLanguage.Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-row"}),
+    )
 
 
-class RequestCompetencyRowForm(CompetencyRowForm):
+class OfferCompetencyRowForm(CompetencyRowForm):
+    def has_changed(self):
+        # an extra row without a competency is empty, whatever its level select or "required" tick says
+        return bool(self.data.get(self.add_prefix("competency"))) or (
+            super().has_changed() and not self.empty_permitted
+        )
+
+
+class RequestCompetencyRowForm(OfferCompetencyRowForm):
     required = forms.BooleanField(label=_("Required"), required=False, initial=True)
 
 
 RequestCompetencyFormSet = formset_factory(RequestCompetencyRowForm, extra=3, can_delete=True, max_num=20)
-OfferCompetencyFormSet = CompetencyFormSet
+OfferCompetencyFormSet = formset_factory(OfferCompetencyRowForm, extra=3, can_delete=True, max_num=20)
 
 
 class RequestForm(forms.Form):
@@ -53,6 +63,7 @@ class OfferChoiceForm(forms.Form):
     def __init__(self, *args, offers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["offer"].queryset = offers
+        self.fields["offer"].empty_label = None  # one's own active offers: preselect the first
 
 
 def competency_rows(formset, *, with_required: bool) -> list:

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from hrportal.models import Competency
 from hrportal.parameters import parameter
-from hrportal.roles import staff_of
+from hrportal.roles import Role, roles_of, staff_of
+from hrportal.scoping import team_ids_sql
 
 from ..models import (
     Assignment,
@@ -105,8 +106,8 @@ def applications_by_role(*, viewer) -> dict[str, QuerySet]:
         "provider": base.filter(offer__staff_id=me),
         "requester": base.filter(request__owner_id=me),
         "consent": base.filter(
-            status=TalentApplication.Status.AWAITING_CONSENT, offer__staff__line_manager_id=me
-        ).exclude(offer__staff_id=me),
+            status=TalentApplication.Status.AWAITING_CONSENT, offer__staff_id__in=team_ids_sql(me or 0)
+        ),
     }
 
 
@@ -126,10 +127,9 @@ def action_counts(*, viewer) -> dict[str, int]:
     if me is None:
         return {"consent": 0, "decide": 0, "invited": 0}
     status = TalentApplication.Status
-    return TalentApplication.objects.filter(
-        Q(offer__staff__line_manager_id=me) | Q(request__owner_id=me) | Q(offer__staff_id=me)
-    ).aggregate(
-        consent=Count("pk", filter=Q(status=status.AWAITING_CONSENT, offer__staff__line_manager_id=me)),
+    team = Q(offer__staff_id__in=team_ids_sql(me)) if Role.MANAGER in roles_of(viewer) else Q(pk__in=[])
+    return TalentApplication.objects.filter(team | Q(request__owner_id=me) | Q(offer__staff_id=me)).aggregate(
+        consent=Count("pk", filter=Q(status=status.AWAITING_CONSENT) & team),
         decide=Count("pk", filter=Q(status=status.CONSENTED, request__owner_id=me)),
         invited=Count("pk", filter=Q(status=status.INVITED, offer__staff_id=me)),
     )

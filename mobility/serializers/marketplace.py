@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from hrportal.models import Competency, Entity, StaffLanguage
+from hrportal.models import Competency, Entity
 
 from ..models import (
     Assignment,
@@ -37,9 +37,21 @@ class OfferSerializer(serializers.ModelSerializer):
     class Meta:
         model = TalentOffer
         fields = [
-            "id", "staff", "staff_name", "title", "description", "time_share_percent", "start", "end", "where",
-            "languages", "status", "competencies", "created_at", "changed_at",
-        ]  # fmt: skip
+            "id",
+            "staff",
+            "staff_name",
+            "title",
+            "description",
+            "time_share_percent",
+            "start",
+            "end",
+            "where",
+            "languages",
+            "status",
+            "competencies",
+            "created_at",
+            "changed_at",
+        ]
         read_only_fields = fields
 
 
@@ -50,9 +62,7 @@ class OfferInputSerializer(serializers.Serializer):
     start = serializers.DateField()
     end = serializers.DateField()
     where = serializers.ChoiceField(choices=TalentOffer.Where.choices, default=TalentOffer.Where.ANY_ENTITY)
-    languages = serializers.ListField(
-        child=serializers.ChoiceField(choices=StaffLanguage.Language.choices), default=list
-    )
+    languages = serializers.ListField(child=serializers.CharField(max_length=2), default=list)
     competencies = OfferCompetencySerializer(many=True)
 
     def to_service(self) -> dict:
@@ -69,9 +79,22 @@ class RequestSerializer(serializers.ModelSerializer):
     class Meta:
         model = TalentRequest
         fields = [
-            "id", "owner", "owner_name", "entity", "entity_name", "title", "description", "time_share_percent",
-            "start", "end", "closing_date", "status", "competencies", "created_at", "changed_at",
-        ]  # fmt: skip
+            "id",
+            "owner",
+            "owner_name",
+            "entity",
+            "entity_name",
+            "title",
+            "description",
+            "time_share_percent",
+            "start",
+            "end",
+            "closing_date",
+            "status",
+            "competencies",
+            "created_at",
+            "changed_at",
+        ]
         read_only_fields = fields
 
 
@@ -113,8 +136,17 @@ class ApplicationSerializer(serializers.ModelSerializer):
     class Meta:
         model = TalentApplication
         fields = [
-            "id", "request", "offer", "kind", "status", "message", "created_at", "consent_at", "decided_at", "reason",
-        ]  # fmt: skip
+            "id",
+            "request",
+            "offer",
+            "kind",
+            "status",
+            "message",
+            "created_at",
+            "consent_at",
+            "decided_at",
+            "reason",
+        ]
         read_only_fields = fields
 
 

@@ -119,15 +119,31 @@ def _offer_fields(*, staff: Staff, title, description, time_share_percent, start
 
 @transaction.atomic
 def offer_create(
-    *, actor, title: str, description: str, time_share_percent: int, start: date, end: date,
-    where: str = TalentOffer.Where.ANY_ENTITY, languages: list | None = None, competencies: list,
-) -> TalentOffer:  # fmt: skip
+    *,
+    actor,
+    title: str,
+    description: str,
+    time_share_percent: int,
+    start: date,
+    end: date,
+    where: str = TalentOffer.Where.ANY_ENTITY,
+    languages: list | None = None,
+    competencies: list,
+) -> TalentOffer:
     staff = _actor_staff(actor)
     today = timezone.localdate()
     fields = _offer_fields(
-        staff=staff, title=title, description=description, time_share_percent=time_share_percent, start=start,
-        end=end, where=where, languages=languages or [], today=today, new=True,
-    )  # fmt: skip
+        staff=staff,
+        title=title,
+        description=description,
+        time_share_percent=time_share_percent,
+        start=start,
+        end=end,
+        where=where,
+        languages=languages or [],
+        today=today,
+        new=True,
+    )
     _check_competencies(competencies, need_required=False)
     offer = TalentOffer.objects.create(staff=staff, **fields)
     TalentOfferCompetency.objects.bulk_create(
@@ -160,9 +176,13 @@ def offer_update(*, actor, offer_id: int, competencies: list, **changes) -> Tale
         [TalentOfferCompetency(offer=offer, competency_id=cid, level=level) for cid, level in competencies]
     )
     audit_record(
-        actor=actor, action="mobility.offer.changed", target=offer, staff=offer.staff, before=before,
+        actor=actor,
+        action="mobility.offer.changed",
+        target=offer,
+        staff=offer.staff,
+        before=before,
         after=_offer_state(offer),
-    )  # fmt: skip
+    )
     tasks.match_refresh_offer.delay_on_commit(offer.pk)
     return offer
 
@@ -181,14 +201,18 @@ def offer_transition(*, actor, offer_id: int, action: str) -> TalentOffer:
         raise PermissionDenied
     allowed, target = OFFER_TRANSITIONS[action]
     if offer.status not in allowed:
-        raise ValidationError(_("This offer cannot be %(action)s now.") % {"action": action})
+        raise ValidationError(_("This offer cannot take that step from its current status."))
     before = offer.status
     offer.status = target
     offer.save(update_fields=["status", "changed_at"])
     audit_record(
-        actor=actor, action=f"mobility.offer.{action}", target=offer, staff=offer.staff,
-        before={"status": before}, after={"status": target},
-    )  # fmt: skip
+        actor=actor,
+        action=f"mobility.offer.{action}",
+        target=offer,
+        staff=offer.staff,
+        before={"status": before},
+        after={"status": target},
+    )
     tasks.match_refresh_offer.delay_on_commit(offer.pk)
     return offer
 
@@ -227,21 +251,40 @@ def _request_competency_rows(request, competencies):
 
 @transaction.atomic
 def request_create(
-    *, actor, title: str, description: str, entity, time_share_percent: int, start: date, end: date,
-    closing_date: date, competencies: list,
-) -> TalentRequest:  # fmt: skip
+    *,
+    actor,
+    title: str,
+    description: str,
+    entity,
+    time_share_percent: int,
+    start: date,
+    end: date,
+    closing_date: date,
+    competencies: list,
+) -> TalentRequest:
     owner = _actor_staff(actor)
     fields = _request_fields(
-        title=title, description=description, entity=entity, time_share_percent=time_share_percent, start=start,
-        end=end, closing_date=closing_date, today=timezone.localdate(), new=True,
-    )  # fmt: skip
+        title=title,
+        description=description,
+        entity=entity,
+        time_share_percent=time_share_percent,
+        start=start,
+        end=end,
+        closing_date=closing_date,
+        today=timezone.localdate(),
+        new=True,
+    )
     _check_competencies(competencies, need_required=True)
     request = TalentRequest.objects.create(owner=owner, **fields)
     TalentRequestCompetency.objects.bulk_create(_request_competency_rows(request, competencies))
     audit_record(
-        actor=actor, action="mobility.request.published", target=request, staff=owner, entity=request.entity,
+        actor=actor,
+        action="mobility.request.published",
+        target=request,
+        staff=owner,
+        entity=request.entity,
         after=_request_state(request),
-    )  # fmt: skip
+    )
     tasks.match_refresh_request.delay_on_commit(request.pk)
     return request
 
@@ -266,9 +309,13 @@ def request_update(*, actor, request_id: int, competencies: list, **changes) -> 
     request.competencies.all().delete()
     TalentRequestCompetency.objects.bulk_create(_request_competency_rows(request, competencies))
     audit_record(
-        actor=actor, action="mobility.request.changed", target=request, entity=request.entity, before=before,
+        actor=actor,
+        action="mobility.request.changed",
+        target=request,
+        entity=request.entity,
+        before=before,
         after=_request_state(request),
-    )  # fmt: skip
+    )
     tasks.match_refresh_request.delay_on_commit(request.pk)
     return request
 
@@ -287,14 +334,18 @@ def request_transition(*, actor, request_id: int, action: str) -> TalentRequest:
         raise PermissionDenied
     allowed, target = REQUEST_TRANSITIONS[action]
     if request.status not in allowed:
-        raise ValidationError(_("This request cannot be %(action)s now.") % {"action": action})
+        raise ValidationError(_("This request cannot take that step from its current status."))
     before = request.status
     request.status = target
     request.save(update_fields=["status", "changed_at"])
     audit_record(
-        actor=actor, action=f"mobility.request.{action}", target=request, entity=request.entity,
-        before={"status": before}, after={"status": target},
-    )  # fmt: skip
+        actor=actor,
+        action=f"mobility.request.{action}",
+        target=request,
+        entity=request.entity,
+        before={"status": before},
+        after={"status": target},
+    )
     tasks.match_refresh_request.delay_on_commit(request.pk)
     return request
 
@@ -345,13 +396,20 @@ def application_apply(*, actor, request_id: int, offer_id: int, message: str = "
     request = TalentRequest.objects.select_related("entity").get(pk=request_id)
     _check_pair(request, offer, timezone.localdate())
     application = _create_application(
-        actor=actor, request=request, offer=offer, kind=TalentApplication.Kind.APPLICATION,
-        status=TalentApplication.Status.AWAITING_CONSENT, message=message,
-    )  # fmt: skip
+        actor=actor,
+        request=request,
+        offer=offer,
+        kind=TalentApplication.Kind.APPLICATION,
+        status=TalentApplication.Status.AWAITING_CONSENT,
+        message=message,
+    )
     audit_record(
-        actor=actor, action="mobility.application.applied", target=application, staff=me,
+        actor=actor,
+        action="mobility.application.applied",
+        target=application,
+        staff=me,
         after=_application_state(application),
-    )  # fmt: skip
+    )
     tasks.notify_application.delay_on_commit(application.pk, "consent_needed")
     return application
 
@@ -368,13 +426,20 @@ def application_invite(*, actor, request_id: int, offer_id: int, message: str = 
     offer = offer_lock(offer_id=offer_id)
     _check_pair(request, offer, timezone.localdate())
     application = _create_application(
-        actor=actor, request=request, offer=offer, kind=TalentApplication.Kind.INVITATION,
-        status=TalentApplication.Status.INVITED, message=message,
-    )  # fmt: skip
+        actor=actor,
+        request=request,
+        offer=offer,
+        kind=TalentApplication.Kind.INVITATION,
+        status=TalentApplication.Status.INVITED,
+        message=message,
+    )
     audit_record(
-        actor=actor, action="mobility.application.invited", target=application, staff=offer.staff,
+        actor=actor,
+        action="mobility.application.invited",
+        target=application,
+        staff=offer.staff,
         after=_application_state(application),
-    )  # fmt: skip
+    )
     tasks.notify_application.delay_on_commit(application.pk, "invited")
     return application
 
@@ -401,9 +466,14 @@ def _decide(*, actor, application, allowed, status, action, reason="", parameter
         application.reason = reason
     application.save()
     audit_record(
-        actor=actor, action=f"mobility.application.{action}", target=application, staff=application.offer.staff,
-        before={"status": before}, after={"status": status, "reason": reason}, parameters=parameters,
-    )  # fmt: skip
+        actor=actor,
+        action=f"mobility.application.{action}",
+        target=application,
+        staff=application.offer.staff,
+        before={"status": before},
+        after={"status": status, "reason": reason},
+        parameters=parameters,
+    )
     return application
 
 
@@ -421,15 +491,22 @@ def application_answer_invitation(*, actor, application_id: int, accept: bool, r
         raise PermissionDenied
     if accept:
         _decide(
-            actor=actor, application=application, allowed={TalentApplication.Status.INVITED},
-            status=TalentApplication.Status.AWAITING_CONSENT, action="invitation_accepted",
-        )  # fmt: skip
+            actor=actor,
+            application=application,
+            allowed={TalentApplication.Status.INVITED},
+            status=TalentApplication.Status.AWAITING_CONSENT,
+            action="invitation_accepted",
+        )
         tasks.notify_application.delay_on_commit(application.pk, "consent_needed")
     else:
         _decide(
-            actor=actor, application=application, allowed={TalentApplication.Status.INVITED},
-            status=TalentApplication.Status.DECLINED, action="invitation_declined", reason=_require_reason(reason),
-        )  # fmt: skip
+            actor=actor,
+            application=application,
+            allowed={TalentApplication.Status.INVITED},
+            status=TalentApplication.Status.DECLINED,
+            action="invitation_declined",
+            reason=_require_reason(reason),
+        )
         tasks.notify_application.delay_on_commit(application.pk, "declined")
     return application
 
@@ -440,10 +517,13 @@ def application_withdraw(*, actor, application_id: int, reason: str = "") -> Tal
     if staff_of(actor) is None or staff_of(actor).pk != application.offer.staff_id:
         raise PermissionDenied
     return _decide(
-        actor=actor, application=application,
+        actor=actor,
+        application=application,
         allowed={TalentApplication.Status.AWAITING_CONSENT, TalentApplication.Status.CONSENTED},
-        status=TalentApplication.Status.WITHDRAWN, action="withdrawn", reason=reason.strip(),
-    )  # fmt: skip
+        status=TalentApplication.Status.WITHDRAWN,
+        action="withdrawn",
+        reason=reason.strip(),
+    )
 
 
 @transaction.atomic
@@ -452,9 +532,13 @@ def application_consent(*, actor, application_id: int) -> TalentApplication:
     if not can_consent(user=actor, application=application):
         raise PermissionDenied
     _decide(
-        actor=actor, application=application, allowed={TalentApplication.Status.AWAITING_CONSENT},
-        status=TalentApplication.Status.CONSENTED, action="consented", consent=True,
-    )  # fmt: skip
+        actor=actor,
+        application=application,
+        allowed={TalentApplication.Status.AWAITING_CONSENT},
+        status=TalentApplication.Status.CONSENTED,
+        action="consented",
+        consent=True,
+    )
     tasks.notify_application.delay_on_commit(application.pk, "consented")
     return application
 
@@ -465,9 +549,14 @@ def application_refuse(*, actor, application_id: int, reason: str) -> TalentAppl
     if not can_consent(user=actor, application=application):
         raise PermissionDenied
     _decide(
-        actor=actor, application=application, allowed={TalentApplication.Status.AWAITING_CONSENT},
-        status=TalentApplication.Status.REFUSED, action="refused", reason=_require_reason(reason), consent=True,
-    )  # fmt: skip
+        actor=actor,
+        application=application,
+        allowed={TalentApplication.Status.AWAITING_CONSENT},
+        status=TalentApplication.Status.REFUSED,
+        action="refused",
+        reason=_require_reason(reason),
+        consent=True,
+    )
     tasks.notify_application.delay_on_commit(application.pk, "refused")
     return application
 
@@ -509,22 +598,36 @@ def application_accept(*, actor, application_id: int) -> Assignment:
                 "Accepting would give %(name)s %(total)s%% of assignments on some day, more than the %(offered)s%% "
                 "offered."
             )
-            % {"name": offer.staff.full_name, "total": peak + request.time_share_percent,
-               "offered": offer.time_share_percent}
-        )  # fmt: skip
+            % {
+                "name": offer.staff.full_name,
+                "total": peak + request.time_share_percent,
+                "offered": offer.time_share_percent,
+            }
+        )
     _decide(
-        actor=actor, application=application, allowed={TalentApplication.Status.CONSENTED},
-        status=TalentApplication.Status.ACCEPTED, action="accepted",
+        actor=actor,
+        application=application,
+        allowed={TalentApplication.Status.CONSENTED},
+        status=TalentApplication.Status.ACCEPTED,
+        action="accepted",
         parameters={"offered_share": offer.time_share_percent, "peak_before": peak},
-    )  # fmt: skip
+    )
     assignment = Assignment.objects.create(
-        application=application, offer=offer, request=request, staff=offer.staff, start=start, end=end,
+        application=application,
+        offer=offer,
+        request=request,
+        staff=offer.staff,
+        start=start,
+        end=end,
         time_share_percent=request.time_share_percent,
-    )  # fmt: skip
+    )
     audit_record(
-        actor=actor, action="mobility.assignment.created", target=assignment, staff=offer.staff,
+        actor=actor,
+        action="mobility.assignment.created",
+        target=assignment,
+        staff=offer.staff,
         after={"start": start, "end": end, "time_share_percent": assignment.time_share_percent},
-    )  # fmt: skip
+    )
     tasks.notify_application.delay_on_commit(application.pk, "accepted")
     return assignment
 
@@ -535,10 +638,13 @@ def application_decline(*, actor, application_id: int, reason: str) -> TalentApp
     if staff_of(actor) is None or staff_of(actor).pk != application.request.owner_id:
         raise PermissionDenied
     _decide(
-        actor=actor, application=application,
+        actor=actor,
+        application=application,
         allowed={TalentApplication.Status.AWAITING_CONSENT, TalentApplication.Status.CONSENTED},
-        status=TalentApplication.Status.DECLINED, action="declined", reason=_require_reason(reason),
-    )  # fmt: skip
+        status=TalentApplication.Status.DECLINED,
+        action="declined",
+        reason=_require_reason(reason),
+    )
     tasks.notify_application.delay_on_commit(application.pk, "declined")
     return application
 
@@ -566,14 +672,24 @@ def marketplace_expire(*, today: date | None = None) -> dict:
     )
     for item in offers:
         audit_record(
-            actor=None, action="mobility.offer.expired", target=item, staff=item.staff,
-            before={"status": item.status}, after={"status": TalentOffer.Status.EXPIRED}, parameters=used,
-        )  # fmt: skip
+            actor=None,
+            action="mobility.offer.expired",
+            target=item,
+            staff=item.staff,
+            before={"status": item.status},
+            after={"status": TalentOffer.Status.EXPIRED},
+            parameters=used,
+        )
     for item in requests:
         audit_record(
-            actor=None, action="mobility.request.expired", target=item, entity=item.entity,
-            before={"status": item.status}, after={"status": TalentRequest.Status.EXPIRED}, parameters=used,
-        )  # fmt: skip
+            actor=None,
+            action="mobility.request.expired",
+            target=item,
+            entity=item.entity,
+            before={"status": item.status},
+            after={"status": TalentRequest.Status.EXPIRED},
+            parameters=used,
+        )
     offer_ids, request_ids = [o.pk for o in offers], [r.pk for r in requests]
     TalentOffer.objects.filter(pk__in=offer_ids).update(status=TalentOffer.Status.EXPIRED)
     TalentRequest.objects.filter(pk__in=request_ids).update(status=TalentRequest.Status.EXPIRED)

@@ -86,9 +86,14 @@ class _OfferFormView(ScopedMixin, TemplateView):
         if self.offer is not None:
             o = self.offer
             initial = {
-                "title": o.title, "description": o.description, "time_share_percent": o.time_share_percent,
-                "start": o.start, "end": o.end, "where": o.where, "languages": o.languages,
-            }  # fmt: skip
+                "title": o.title,
+                "description": o.description,
+                "time_share_percent": o.time_share_percent,
+                "start": o.start,
+                "end": o.end,
+                "where": o.where,
+                "languages": o.languages,
+            }
             comps = [{"competency": c.competency_id, "level": c.level} for c in o.competencies.all()]
         return OfferForm(data, initial=initial), OfferCompetencyFormSet(data, initial=comps, prefix="comp")
 
@@ -210,10 +215,14 @@ class _RequestFormView(ScopedMixin, TemplateView):
         r = self.talent_request
         if r is not None:
             initial = {
-                "title": r.title, "description": r.description, "entity": r.entity_id,
-                "time_share_percent": r.time_share_percent, "start": r.start, "end": r.end,
+                "title": r.title,
+                "description": r.description,
+                "entity": r.entity_id,
+                "time_share_percent": r.time_share_percent,
+                "start": r.start,
+                "end": r.end,
                 "closing_date": r.closing_date,
-            }  # fmt: skip
+            }
             comps = [
                 {"competency": c.competency_id, "level": c.level, "required": c.required} for c in r.competencies.all()
             ]
@@ -270,8 +279,9 @@ class RequestDetailView(ScopedMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         item = request_get_visible(user=user, request_id=self.kwargs["pk"])
-        own_offers = TalentOffer.objects.filter(staff_id=getattr(staff_of(user), "pk", None),
-                                                status=TalentOffer.Status.ACTIVE)  # fmt: skip
+        own_offers = TalentOffer.objects.filter(
+            staff_id=getattr(staff_of(user), "pk", None), status=TalentOffer.Status.ACTIVE
+        )
         context.update(
             item=item,
             competencies=item.competencies.select_related("competency"),
@@ -333,9 +343,11 @@ class ApplyView(ScopedMixin, View):
             return redirect("mobility:request-detail", pk=item.pk)
         try:
             application = svc.application_apply(
-                actor=request.user, request_id=item.pk, offer_id=form.cleaned_data["offer"].pk,
+                actor=request.user,
+                request_id=item.pk,
+                offer_id=form.cleaned_data["offer"].pk,
                 message=form.cleaned_data["message"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("mobility:request-detail", pk=item.pk)
@@ -383,8 +395,10 @@ class ApplicationDetailView(ScopedMixin, TemplateView):
         requester = is_requester(user=user, request=application.request)
         actions = []
         if provider and application.status == status.INVITED:
-            actions += [("accept-invitation", _("Accept the invitation"), False),
-                        ("decline-invitation", _("Decline the invitation"), True)]  # fmt: skip
+            actions += [
+                ("accept-invitation", _("Accept the invitation"), False),
+                ("decline-invitation", _("Decline the invitation"), True),
+            ]
         if provider and application.status in (status.AWAITING_CONSENT, status.CONSENTED):
             actions.append(("withdraw", _("Withdraw"), False))
         if application.status == status.AWAITING_CONSENT and can_consent(user=user, application=application):

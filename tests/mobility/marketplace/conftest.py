@@ -1,5 +1,8 @@
 import pytest
+from django.apps import apps
 
+from hrportal.data.reference import load_reference_data
+from hrportal.models import Competency
 from tests.factories import StaffFactory
 
 from .factories import competency, offer_with, request_with
@@ -7,6 +10,8 @@ from .factories import competency, offer_with, request_with
 
 @pytest.fixture
 def skills(db):
+    if not Competency.objects.exists():  # a transactional test before this one flushed the reference data
+        load_reference_data(apps)
     return {code: competency(code) for code in ["analyseren", "plannen-organiseren", "coachen", "samenwerken"]}
 
 
@@ -25,6 +30,8 @@ def offer(staff_member, skills):
 @pytest.fixture
 def talent_request(requester, other_entity, skills):
     return request_with(
-        {skills["analyseren"]: 2, skills["plannen-organiseren"]: 3}, {skills["coachen"]: 2},
-        owner=requester, entity=other_entity,
-    )  # fmt: skip
+        {skills["analyseren"]: 2, skills["plannen-organiseren"]: 3},
+        {skills["coachen"]: 2},
+        owner=requester,
+        entity=other_entity,
+    )

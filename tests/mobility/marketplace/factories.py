@@ -60,7 +60,9 @@ def offer_with(competencies: dict, **kwargs) -> TalentOffer:
 
 def request_with(required: dict, nice: dict | None = None, **kwargs) -> TalentRequest:
     item = TalentRequestFactory(**kwargs)
-    rows = [TalentRequestCompetency(request=item, competency=c, level=lvl, required=True) for c, lvl in required.items()]
+    rows = [
+        TalentRequestCompetency(request=item, competency=c, level=lvl, required=True) for c, lvl in required.items()
+    ]
     rows += [
         TalentRequestCompetency(request=item, competency=c, level=lvl, required=False)
         for c, lvl in (nice or {}).items()

@@ -21,8 +21,10 @@ def test_two_concurrent_acceptances_cannot_exceed_the_offered_share(
 ):
     require(connection.vendor == "postgresql", "PostgreSQL")
     # given: offer 40%, two requests of 30% each over the same period, both consented
-    items = [request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity, time_share_percent=30)
-             for _ in range(2)]  # fmt: skip
+    items = [
+        request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity, time_share_percent=30)
+        for _ in range(2)
+    ]
     applications = [_consented(offer=offer, item=item, manager=line_manager) for item in items]
     original = svc.peak_share
 
@@ -41,7 +43,7 @@ def test_two_concurrent_acceptances_cannot_exceed_the_offered_share(
             start.wait()
             svc.application_accept(actor=requester.user, application_id=application_id)
             outcomes.append("accepted")
-        except Exception as error:  # noqa: BLE001 - the test records what each side saw
+        except Exception as error:
             outcomes.append(type(error).__name__)
         finally:
             connections.close_all()

@@ -25,8 +25,10 @@ def test_full_rematch_scores_and_explains_a_match(offer, talent_request, skills)
     required = {row["competency"]: row for row in match.explanation["required"]}
     assert required[skills["analyse" + "ren"].pk]["offered"] == 3
     assert required[skills["plannen-organiseren"].pk] == {
-        "competency": skills["plannen-organiseren"].pk, "level": 3, "offered": 2,
-    }  # fmt: skip
+        "competency": skills["plannen-organiseren"].pk,
+        "level": 3,
+        "offered": 2,
+    }
     assert match.explanation["nice"] == [{"competency": skills["coachen"].pk, "level": 2, "offered": None}]
     assert match.explanation["overlap"]["percent"] == 100
     assert match.explanation["time_share"] == {"requested": 20, "offered": 40}
@@ -38,12 +40,20 @@ def test_offers_are_pruned_by_competency_period_share_and_own_entity(talent_requ
     analysis = skills["analyseren"]
     good = offer_with({analysis: 4, skills["plannen-organiseren"]: 4}, staff=StaffFactory(entity=entity))
     offer_with({skills["samenwerken"]: 4}, staff=StaffFactory(entity=entity))  # no required competency
-    offer_with({analysis: 4, skills["plannen-organiseren"]: 4}, staff=StaffFactory(entity=entity),
-               start=talent_request.end + timedelta(days=1), end=talent_request.end + timedelta(days=30))  # fmt: skip
-    offer_with({analysis: 4, skills["plannen-organiseren"]: 4}, staff=StaffFactory(entity=entity),
-               time_share_percent=10)  # fmt: skip
-    offer_with({analysis: 4, skills["plannen-organiseren"]: 4}, staff=StaffFactory(entity=entity),
-               where=TalentOffer.Where.OWN_ENTITY)  # fmt: skip
+    offer_with(
+        {analysis: 4, skills["plannen-organiseren"]: 4},
+        staff=StaffFactory(entity=entity),
+        start=talent_request.end + timedelta(days=1),
+        end=talent_request.end + timedelta(days=30),
+    )
+    offer_with(
+        {analysis: 4, skills["plannen-organiseren"]: 4}, staff=StaffFactory(entity=entity), time_share_percent=10
+    )
+    offer_with(
+        {analysis: 4, skills["plannen-organiseren"]: 4},
+        staff=StaffFactory(entity=entity),
+        where=TalentOffer.Where.OWN_ENTITY,
+    )
     offer_with({analysis: 4, skills["plannen-organiseren"]: 4}, staff=talent_request.owner)  # own request
     match_rematch_all()
     assert list(Match.objects.values_list("offer_id", flat=True)) == [good.pk]
@@ -112,11 +122,16 @@ def test_closed_offer_loses_its_matches(offer, talent_request):
 
 
 def test_partial_period_overlap_counts_in_proportion(skills, entity):
-    item = request_with({skills["analyseren"]: 1}, start=today() + timedelta(days=10), end=today() + timedelta(days=109))
+    item = request_with(
+        {skills["analyseren"]: 1}, start=today() + timedelta(days=10), end=today() + timedelta(days=109)
+    )
     offer_with({skills["analyseren"]: 1}, staff=StaffFactory(entity=entity), end=today() + timedelta(days=59))
     match_rematch_all()
     match = Match.objects.get(request=item)
     assert match.explanation["overlap"] == {
-        "start": item.start.isoformat(), "end": (today() + timedelta(days=59)).isoformat(), "days": 50, "percent": 50,
-    }  # fmt: skip
+        "start": item.start.isoformat(),
+        "end": (today() + timedelta(days=59)).isoformat(),
+        "days": 50,
+        "percent": 50,
+    }
     assert match.score == 70 + 10 + 10

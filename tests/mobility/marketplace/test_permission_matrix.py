@@ -14,23 +14,43 @@ ROLES = ["member", "manager", "hr", "central", "admin", "outsider", "requester"]
 
 
 @pytest.fixture
-def world(staff_member, line_manager, hr_officer, central_hr, admin_user, outsider, requester, offer, talent_request,
-          skills, other_entity):  # fmt: skip
+def world(
+    staff_member,
+    line_manager,
+    hr_officer,
+    central_hr,
+    admin_user,
+    outsider,
+    requester,
+    offer,
+    talent_request,
+    skills,
+    other_entity,
+):
     outsider_offer = offer_with({skills["coachen"]: 2}, staff=outsider)
-    paused = request_with({skills["coachen"]: 2}, owner=requester, entity=other_entity,
-                          status=TalentRequest.Status.PAUSED)  # fmt: skip
+    paused = request_with(
+        {skills["coachen"]: 2}, owner=requester, entity=other_entity, status=TalentRequest.Status.PAUSED
+    )
     application = TalentApplicationFactory(request=talent_request, offer=offer)
     match_rematch_all()
     return {
         "users": {
-            "member": staff_member.user, "manager": line_manager.user, "hr": hr_officer, "central": central_hr,
-            "admin": admin_user, "outsider": outsider.user, "requester": requester.user,
+            "member": staff_member.user,
+            "manager": line_manager.user,
+            "hr": hr_officer,
+            "central": central_hr,
+            "admin": admin_user,
+            "outsider": outsider.user,
+            "requester": requester.user,
         },
         "ids": {
-            "offer": offer.pk, "outsider_offer": outsider_offer.pk, "request": talent_request.pk, "paused": paused.pk,
+            "offer": offer.pk,
+            "outsider_offer": outsider_offer.pk,
+            "request": talent_request.pk,
+            "paused": paused.pk,
             "application": application.pk,
         },
-    }  # fmt: skip
+    }
 
 
 M = "/mobility/marketplace"
@@ -82,8 +102,8 @@ def test_role_sees_only_what_its_scope_allows(world, method, url, expected):
     for role in ROLES:
         client = Client()
         client.force_login(world["users"][role])
-        response = getattr(client, method)(path, content_type="application/json") if method == "post" else client.get(
-            path
+        response = (
+            getattr(client, method)(path, content_type="application/json") if method == "post" else client.get(path)
         )
         got.append(response.status_code)
     assert got == expected, dict(zip(ROLES, got, strict=True))

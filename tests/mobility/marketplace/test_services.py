@@ -12,7 +12,7 @@ from mobility.models import Assignment, Match, TalentApplication, TalentOffer, T
 from mobility.services import marketplace as svc
 from tests.factories import StaffFactory
 
-from .factories import offer_with, request_with, today
+from .factories import request_with, today
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,15 @@ def test_offer_create_validates_and_queues_matching(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         offer = svc.offer_create(
-            actor=staff_member.user, title="Analyses", description="", time_share_percent=30, start=today(),
-            end=today() + timedelta(days=200), languages=["nl", "en"], competencies=[(skills["analyseren"].pk, 4)],
-        )  # fmt: skip
+            actor=staff_member.user,
+            title="Analyses",
+            description="",
+            time_share_percent=30,
+            start=today(),
+            end=today() + timedelta(days=200),
+            languages=["nl", "en"],
+            competencies=[(skills["analyseren"].pk, 4)],
+        )
     assert offer.staff == staff_member
     assert Match.objects.filter(offer=offer, request=talent_request).exists()  # eager job ran on commit
     event = AuditEvent.objects.get(action="mobility.offer.published")
@@ -50,9 +56,13 @@ def test_offer_create_validates_and_queues_matching(
 )
 def test_offer_create_refuses_bad_input_and_writes_nothing(staff_member, skills, changes, field):
     data = {
-        "title": "X", "description": "", "time_share_percent": 20, "start": today(),
-        "end": today() + timedelta(days=10), "competencies": [(skills["analyseren"].pk, 2)],
-    }  # fmt: skip
+        "title": "X",
+        "description": "",
+        "time_share_percent": 20,
+        "start": today(),
+        "end": today() + timedelta(days=10),
+        "competencies": [(skills["analyseren"].pk, 2)],
+    }
     data.update(changes)
     if data["competencies"] == "dup":
         data["competencies"] = [(skills["analyseren"].pk, 2), (skills["analyseren"].pk, 3)]
@@ -64,26 +74,46 @@ def test_offer_create_refuses_bad_input_and_writes_nothing(staff_member, skills,
 
 def test_offer_share_limited_to_own_working_time(entity, skills):
     part_time = StaffFactory(entity=entity, with_user=True, working_time_fraction=Decimal("0.50"))
-    base = {"title": "X", "description": "", "start": today(), "end": today() + timedelta(days=9),
-            "competencies": [(skills["analyseren"].pk, 2)]}  # fmt: skip
+    base = {
+        "title": "X",
+        "description": "",
+        "start": today(),
+        "end": today() + timedelta(days=9),
+        "competencies": [(skills["analyseren"].pk, 2)],
+    }
     assert svc.offer_create(actor=part_time.user, time_share_percent=50, **base).pk
     with pytest.raises(ValidationError):
         svc.offer_create(actor=part_time.user, time_share_percent=51, **base)
 
 
 def test_request_needs_a_required_competency_and_a_closing_date_within_the_period(requester, other_entity, skills):
-    base = {"title": "R", "description": "d", "entity": other_entity.pk, "time_share_percent": 20,
-            "start": today(), "end": today() + timedelta(days=30)}  # fmt: skip
+    base = {
+        "title": "R",
+        "description": "d",
+        "entity": other_entity.pk,
+        "time_share_percent": 20,
+        "start": today(),
+        "end": today() + timedelta(days=30),
+    }
     with pytest.raises(ValidationError) as error:
-        svc.request_create(actor=requester.user, closing_date=today(), competencies=[(skills["coachen"].pk, 2, False)],
-                           **base)  # fmt: skip
+        svc.request_create(
+            actor=requester.user, closing_date=today(), competencies=[(skills["coachen"].pk, 2, False)], **base
+        )
     assert "competencies" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        svc.request_create(actor=requester.user, closing_date=today() + timedelta(days=31),
-                           competencies=[(skills["coachen"].pk, 2, True)], **base)  # fmt: skip
+        svc.request_create(
+            actor=requester.user,
+            closing_date=today() + timedelta(days=31),
+            competencies=[(skills["coachen"].pk, 2, True)],
+            **base,
+        )
     assert "closing_date" in error.value.message_dict
-    item = svc.request_create(actor=requester.user, closing_date=today() + timedelta(days=30),
-                              competencies=[(skills["coachen"].pk, 2, True)], **base)  # fmt: skip
+    item = svc.request_create(
+        actor=requester.user,
+        closing_date=today() + timedelta(days=30),
+        competencies=[(skills["coachen"].pk, 2, True)],
+        **base,
+    )
     assert item.status == TalentRequest.Status.OPEN
 
 
@@ -102,8 +132,18 @@ def test_offer_can_be_paused_resumed_closed_only_by_its_provider(
         svc.offer_transition(actor=offer.staff.user, offer_id=offer.pk, action="resume")
     svc.offer_transition(actor=offer.staff.user, offer_id=offer.pk, action="close")
     with pytest.raises(ValidationError):
-        svc.offer_update(actor=offer.staff.user, offer_id=offer.pk, competencies=[], title="x", description="",
-                         time_share_percent=10, start=offer.start, end=offer.end, where="any_entity", languages=[])  # fmt: skip
+        svc.offer_update(
+            actor=offer.staff.user,
+            offer_id=offer.pk,
+            competencies=[],
+            title="x",
+            description="",
+            time_share_percent=10,
+            start=offer.start,
+            end=offer.end,
+            where="any_entity",
+            languages=[],
+        )
     with pytest.raises(PermissionDenied):
         svc.request_transition(actor=offer.staff.user, request_id=talent_request.pk, action="pause")
 
@@ -124,16 +164,22 @@ def test_whole_flow_apply_consent_accept_creates_the_assignment(
     with django_capture_on_commit_callbacks(execute=True):
         assignment = svc.application_accept(actor=talent_request.owner.user, application_id=application.pk)
     assert {m for e in mail.outbox[-3:] for m in e.to} == {
-        offer.staff.email, talent_request.owner.email, team_leader.email,
-    }  # fmt: skip
+        offer.staff.email,
+        talent_request.owner.email,
+        team_leader.email,
+    }
     # then
     application.refresh_from_db()
     assert application.status == TalentApplication.Status.ACCEPTED
     assert (assignment.start, assignment.end) == (talent_request.start, talent_request.end)
     assert assignment.time_share_percent == 20
     actions = list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
-    assert actions[-4:] == ["mobility.application.applied", "mobility.application.consented",
-                            "mobility.application.accepted", "mobility.assignment.created"]  # fmt: skip
+    assert actions[-4:] == [
+        "mobility.application.applied",
+        "mobility.application.consented",
+        "mobility.application.accepted",
+        "mobility.assignment.created",
+    ]
     accepted = AuditEvent.objects.get(action="mobility.application.accepted")
     assert accepted.parameters == {"offered_share": 40, "peak_before": 0}
 
@@ -160,8 +206,9 @@ def test_refusal_and_decline_need_a_reason(offer, talent_request, line_manager):
 
 def test_invitation_is_answered_by_the_provider_before_consent(offer, talent_request, line_manager):
     svc.match_refresh_request(request_id=talent_request.pk)
-    application = svc.application_invite(actor=talent_request.owner.user, request_id=talent_request.pk,
-                                         offer_id=offer.pk)  # fmt: skip
+    application = svc.application_invite(
+        actor=talent_request.owner.user, request_id=talent_request.pk, offer_id=offer.pk
+    )
     assert application.status == TalentApplication.Status.INVITED
     with pytest.raises(ValidationError):
         svc.application_consent(actor=line_manager.user, application_id=application.pk)
@@ -189,8 +236,9 @@ def test_apply_refused_after_the_closing_date(offer, talent_request):
 
 
 def _three_requests(skills, owner, entity, share=20):
-    return [request_with({skills["analyseren"]: 1}, owner=owner, entity=entity, time_share_percent=share)
-            for _ in range(3)]  # fmt: skip
+    return [
+        request_with({skills["analyseren"]: 1}, owner=owner, entity=entity, time_share_percent=share) for _ in range(3)
+    ]
 
 
 def test_two_assignments_exactly_at_the_offered_share_are_allowed_a_third_is_refused(
@@ -210,10 +258,22 @@ def test_two_assignments_exactly_at_the_offered_share_are_allowed_a_third_is_ref
 
 
 def test_assignments_that_do_not_overlap_in_time_do_not_add_up(offer, skills, requester, other_entity, line_manager):
-    early = request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity, time_share_percent=40,
-                         start=today(), end=today() + timedelta(days=30))  # fmt: skip
-    late = request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity, time_share_percent=40,
-                        start=today() + timedelta(days=31), end=today() + timedelta(days=60))  # fmt: skip
+    early = request_with(
+        {skills["analyseren"]: 1},
+        owner=requester,
+        entity=other_entity,
+        time_share_percent=40,
+        start=today(),
+        end=today() + timedelta(days=30),
+    )
+    late = request_with(
+        {skills["analyseren"]: 1},
+        owner=requester,
+        entity=other_entity,
+        time_share_percent=40,
+        start=today() + timedelta(days=31),
+        end=today() + timedelta(days=60),
+    )
     for item in (early, late):
         application = _consented(offer=offer, item=item, manager=line_manager)
         svc.application_accept(actor=requester.user, application_id=application.pk)
@@ -221,10 +281,22 @@ def test_assignments_that_do_not_overlap_in_time_do_not_add_up(offer, skills, re
 
 
 def test_assignments_touching_on_one_day_add_up(offer, skills, requester, other_entity, line_manager):
-    early = request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity, time_share_percent=40,
-                         start=today(), end=today() + timedelta(days=30))  # fmt: skip
-    late = request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity, time_share_percent=40,
-                        start=today() + timedelta(days=30), end=today() + timedelta(days=60))  # fmt: skip
+    early = request_with(
+        {skills["analyseren"]: 1},
+        owner=requester,
+        entity=other_entity,
+        time_share_percent=40,
+        start=today(),
+        end=today() + timedelta(days=30),
+    )
+    late = request_with(
+        {skills["analyseren"]: 1},
+        owner=requester,
+        entity=other_entity,
+        time_share_percent=40,
+        start=today() + timedelta(days=30),
+        end=today() + timedelta(days=60),
+    )
     first = _consented(offer=offer, item=early, manager=line_manager)
     second = _consented(offer=offer, item=late, manager=line_manager)
     svc.application_accept(actor=requester.user, application_id=first.pk)
@@ -234,8 +306,11 @@ def test_assignments_touching_on_one_day_add_up(offer, skills, requester, other_
 
 def test_peak_share_finds_the_busiest_day():
     d = today()
-    periods = [(d, d + timedelta(days=10), 20), (d + timedelta(days=5), d + timedelta(days=20), 20),
-               (d + timedelta(days=11), d + timedelta(days=30), 20)]  # fmt: skip
+    periods = [
+        (d, d + timedelta(days=10), 20),
+        (d + timedelta(days=5), d + timedelta(days=20), 20),
+        (d + timedelta(days=11), d + timedelta(days=30), 20),
+    ]
     assert svc.peak_share(periods, d, d + timedelta(days=30)) == 40
     assert svc.peak_share(periods, d + timedelta(days=21), d + timedelta(days=30)) == 20
     assert svc.peak_share([], d, d) == 0
