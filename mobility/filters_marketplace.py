@@ -14,13 +14,22 @@ from .models import TalentOfferCompetency, TalentRequest, TalentRequestCompetenc
 DATE = {"type": "date"}
 
 
+def _competency_choices():
+    return [("", "---------"), *Competency.objects.values_list("id", "name")]
+
+
+def _entity_choices():
+    return [("", "---------"), *Entity.objects.order_by("name").values_list("id", "name")]
+
+
 class _Base(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Text"), method="filter_text")
-    competency = django_filters.ModelChoiceFilter(
-        label=_("Competency"), queryset=Competency.objects.all(), method="filter_competency"
+    # plain (id, name) choices: rendering 500 entities as model instances costs more than the whole list page
+    competency = django_filters.TypedChoiceFilter(
+        label=_("Competency"), choices=_competency_choices, coerce=int, method="filter_competency", widget=FastSelect
     )
-    entity = django_filters.ModelChoiceFilter(
-        label=_("Entity"), queryset=Entity.objects.order_by("name"), method="filter_entity", widget=FastSelect
+    entity = django_filters.TypedChoiceFilter(
+        label=_("Entity"), choices=_entity_choices, coerce=int, method="filter_entity", widget=FastSelect
     )
     period_from = django_filters.DateFilter(
         label=_("Available from"), method="filter_period_from", widget=django_filters.widgets.forms.DateInput(DATE)
@@ -38,7 +47,7 @@ class _Base(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_entity(self, queryset, name, value):
-        return queryset.filter(**{self.entity_field: value})
+        return queryset.filter(**{f"{self.entity_field}_id": value})
 
 
 class CandidateFilter(_Base):
@@ -61,7 +70,7 @@ class CandidateFilter(_Base):
     @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
-            Exists(TalentOfferCompetency.objects.filter(offer=OuterRef("offer_id"), competency=value))
+            Exists(TalentOfferCompetency.objects.filter(offer=OuterRef("offer_id"), competency_id=value))
         )
 
 
@@ -80,7 +89,7 @@ class ForYouFilter(_Base):
     @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
-            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("request_id"), competency=value))
+            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("request_id"), competency_id=value))
         )
 
 
@@ -98,4 +107,6 @@ class RequestFilter(_Base):
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
-        return queryset.filter(Exists(TalentRequestCompetency.objects.filter(request=OuterRef("pk"), competency=value)))
+        return queryset.filter(
+            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("pk"), competency_id=value))
+        )

@@ -59,9 +59,15 @@ def offer_get_visible(*, user, offer_id) -> TalentOffer:
 
 def request_get_visible(*, user, request_id) -> TalentRequest:
     try:
-        return requests_visible_to(user).select_related("owner", "entity").get(pk=request_id)
+        item = TalentRequest.objects.select_related("owner", "entity").get(pk=request_id)
     except (TalentRequest.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    # the common cases (an open request, one's own) need no scope query
+    if user.is_authenticated and (item.status == TalentRequest.Status.OPEN or _me_id(user) == item.owner_id):
+        return item
+    if not requests_visible_to(user).filter(pk=item.pk).exists():
+        raise Http404
+    return item
 
 
 def application_get_visible(*, user, application_id) -> TalentApplication:

@@ -120,7 +120,7 @@ class RequestCandidatesApi(generics.ListAPIView):
         item = request_get_visible(user=self.request.user, request_id=self.kwargs["pk"])
         if not can_see_candidates(user=self.request.user, request=item):
             raise NotFound
-        return sel.candidates_for_request(request=item).prefetch_related("offer__competencies")
+        return sel.candidates_for_request(request=item)
 
 
 class ForYouApi(generics.ListAPIView):
@@ -130,7 +130,7 @@ class ForYouApi(generics.ListAPIView):
     filterset_class = ForYouFilter
 
     def get_queryset(self):
-        return sel.matches_for_provider(viewer=self.request.user).prefetch_related("request__competencies")
+        return sel.matches_for_provider(viewer=self.request.user)
 
 
 class ApplyApi(APIView):

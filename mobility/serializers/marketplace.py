@@ -114,8 +114,21 @@ class RequestInputSerializer(serializers.Serializer):
         return data
 
 
+class CandidateOfferSerializer(serializers.Serializer):
+    """The candidate's offer in brief; its competencies are in the match's explanation."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    staff = serializers.IntegerField(source="staff_id")
+    staff_name = serializers.CharField(source="staff.full_name")
+    entity_name = serializers.CharField(source="staff.entity.name")
+    time_share_percent = serializers.IntegerField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
 class CandidateSerializer(serializers.ModelSerializer):
-    offer = OfferSerializer(read_only=True)
+    offer = CandidateOfferSerializer(read_only=True)
 
     class Meta:
         model = Match
@@ -123,8 +136,21 @@ class CandidateSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ForYouRequestSerializer(serializers.Serializer):
+    """The matched request in brief; its competencies are in the match's explanation."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    entity = serializers.IntegerField(source="entity_id")
+    entity_name = serializers.CharField(source="entity.name")
+    time_share_percent = serializers.IntegerField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    closing_date = serializers.DateField()
+
+
 class ForYouSerializer(serializers.ModelSerializer):
-    request = RequestSerializer(read_only=True)
+    request = ForYouRequestSerializer(read_only=True)
 
     class Meta:
         model = Match
