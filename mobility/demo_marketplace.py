@@ -108,7 +108,7 @@ def seed_marketplace(*, rng, today, out) -> None:
         rng=rng, staff_rows=staff_rows, competencies=competencies, today=today, count=max(20, len(staff_rows) // 25)
     )
     requests = make_requests(
-        rng=rng, owners=managers, competencies=competencies, today=today, count=max(10, len(managers) // 4)
+        rng=rng, owners=managers, competencies=competencies, today=today, count=max(10, len(managers) // 10)
     )
     demo = {u.username: u.staff for u in User.objects.filter(username__startswith="demo-").select_related("staff")}
     member, manager = demo.get("demo-staff"), demo.get("demo-manager")

@@ -39,6 +39,12 @@ class _Base(django_filters.FilterSet):
     )
     prefix = ""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # read the choices once per request (a callable would be read on validation and again on rendering)
+        self.filters["competency"].extra["choices"] = _competency_choices()
+        self.filters["entity"].extra["choices"] = _entity_choices()
+
     def filter_period_from(self, queryset, name, value):
         return queryset.filter(**{f"{self.prefix}end__gte": value})
 

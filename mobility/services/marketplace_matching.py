@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
-from django.db import transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 
@@ -216,6 +217,21 @@ def _match_rows(requests, offers, index, *, keep, min_score, now) -> list[Match]
     return rows
 
 
+def _insert(rows: list[Match]) -> None:
+    """Write matches: COPY on PostgreSQL (the full rematch writes about 100,000 rows), bulk INSERT elsewhere."""
+    if connection.vendor != "postgresql":
+        Match.objects.bulk_create(rows, batch_size=2000)
+        return
+    columns = "request_id, offer_id, score, explanation, computed_at"
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {Match._meta.db_table} ({columns}) FROM STDIN") as copy,
+    ):
+        encode = DjangoJSONEncoder().encode
+        for m in rows:
+            copy.write_row((m.request_id, m.offer_id, m.score, encode(m.explanation), m.computed_at))
+
+
 def _mark_first_matched(request_ids, now) -> None:
     TalentRequest.objects.filter(
         pk__in=Match.objects.filter(request_id__in=request_ids).values("request_id"), first_matched_at__isnull=True
@@ -232,7 +248,7 @@ def match_rematch_all(*, today: date | None = None) -> dict:
     rows = _match_rows(requests, offers, index, keep=keep, min_score=min_score, now=now)
     with transaction.atomic():
         Match.objects.all().delete()
-        Match.objects.bulk_create(rows, batch_size=2000)
+        _insert(rows)
         _mark_first_matched([r.id for r in requests], now)
     return {"requests": len(requests), "offers": len(offers), "matches": len(rows)}
 
@@ -256,7 +272,7 @@ def match_refresh_requests(*, request_ids: list[int], today: date | None = None)
         rows = _match_rows(requests, offers, index, keep=keep, min_score=min_score, now=now)
     with transaction.atomic():
         Match.objects.filter(request_id__in=request_ids).delete()
-        Match.objects.bulk_create(rows, batch_size=2000)
+        _insert(rows)
         _mark_first_matched(request_ids, now)
     return len(rows)
 
@@ -291,7 +307,7 @@ def match_refresh_offers(*, offer_ids: list[int], today: date | None = None) -> 
             .annotate(n=Count("id"), low=Min("score"))
         }
         kept = [m for m in rows if stats.get(m.request_id, (0, 0))[0] < keep or m.score > stats[m.request_id][1]]
-        Match.objects.bulk_create(kept, batch_size=2000)
+        _insert(kept)
         added: dict[int, int] = {}
         for m in kept:
             added[m.request_id] = added.get(m.request_id, 0) + 1
