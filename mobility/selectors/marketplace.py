@@ -8,7 +8,7 @@ from django.utils import timezone
 from hrportal.models import Competency
 from hrportal.parameters import parameter
 from hrportal.roles import Role, roles_of, staff_of
-from hrportal.scoping import team_ids_sql
+from hrportal.scoping import staff_scope_q, team_ids_sql
 
 from ..models import (
     Assignment,
@@ -39,6 +39,17 @@ def offer_list_own(*, viewer) -> QuerySet[TalentOffer]:
 def offer_list(*, viewer) -> QuerySet[TalentOffer]:
     return (
         offers_visible_to(viewer)
+        .select_related("staff", "staff__entity")
+        .prefetch_related(Prefetch("competencies", TalentOfferCompetency.objects.select_related("competency")))
+        .order_by("-changed_at", "-id")
+    )
+
+
+def offer_list_in_scope(*, viewer) -> QuerySet[TalentOffer]:
+    """Offers of the staff in one's scope (team, HR entities; everyone for central HR), not one's own."""
+    return (
+        TalentOffer.objects.filter(staff_scope_q(viewer, prefix="staff__"))
+        .exclude(staff_id=_me_id(viewer))
         .select_related("staff", "staff__entity")
         .prefetch_related(Prefetch("competencies", TalentOfferCompetency.objects.select_related("competency")))
         .order_by("-changed_at", "-id")

@@ -1,4 +1,7 @@
+from datetime import date
+
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
@@ -26,9 +29,10 @@ def match_explanation(match, names):
         offered = _("not offered") if row["offered"] is None else _("offered at level %(o)s") % {"o": row["offered"]}
         lines.append(format_html("{}: {} — {}", _("nice to have"), name, offered))
     overlap, share = e["overlap"], e["time_share"]
+    start, end = (date_format(date.fromisoformat(overlap[k]), "SHORT_DATE_FORMAT") for k in ("start", "end"))
     lines.append(
         _("Period overlap %(s)s – %(e2)s: %(d)s days, %(p)s%% of the requested period")
-        % {"s": overlap["start"], "e2": overlap["end"], "d": overlap["days"], "p": overlap["percent"]}
+        % {"s": start, "e2": end, "d": overlap["days"], "p": overlap["percent"]}
     )
     lines.append(_("Time share: %(r)s%% asked, %(o)s%% offered") % {"r": share["requested"], "o": share["offered"]})
     return format_html('<ul class="explanation">{}</ul>', format_html_join("", "<li>{}</li>", ((x,) for x in lines)))

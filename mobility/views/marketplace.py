@@ -8,7 +8,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from hrportal.models.portfolio import Objective
-from hrportal.roles import staff_of
+from hrportal.roles import Role, roles_of, staff_of
 from hrportal.selectors.portfolio import portfolio_action_list
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
 
@@ -73,7 +73,12 @@ class OfferListView(ScopedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["offers"] = sel.offer_list_own(viewer=self.request.user)
+        user = self.request.user
+        context["offers"] = sel.offer_list_own(viewer=user)
+        roles = roles_of(user)
+        if roles & {Role.MANAGER, Role.HR, Role.CENTRAL, Role.ADMIN}:
+            # a line manager sees the offers of their team, HR those of their entities, central HR all
+            context["scoped_offers"] = sel.offer_list_in_scope(viewer=user)[:50]
         return context
 
 

@@ -160,3 +160,12 @@ def test_waiting_items_reach_the_portal_home_page(offer, talent_request, line_ma
     TalentApplicationFactory(request=talent_request, offer=offer)
     text = client_for(line_manager.user).get("/").content.decode()
     assert f"{M}/applications/#consent" in text
+
+
+def test_hr_and_line_managers_see_the_offers_of_their_scope(offer, hr_officer, line_manager, outsider, skills):
+    other = offer_with({skills["coachen"]: 2}, staff=outsider)
+    for user in (hr_officer, line_manager.user):
+        offers = list(client_for(user).get(f"{M}/offers/").context["scoped_offers"])
+        assert offer in offers
+        assert other not in offers
+    assert "scoped_offers" not in client_for(offer.staff.user).get(f"{M}/offers/").context
