@@ -223,10 +223,10 @@ class TalentApplication(models.Model):
 class Assignment(models.Model):
     """An accepted application: the provider works for the request for its period and time share."""
 
-    application = models.OneToOneField(TalentApplication, on_delete=models.PROTECT, related_name="assignment")
-    offer = models.ForeignKey(TalentOffer, on_delete=models.PROTECT, related_name="assignments")
-    request = models.ForeignKey(TalentRequest, on_delete=models.PROTECT, related_name="assignments")
-    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="mobility_assignments")
+    application = models.OneToOneField(TalentApplication, on_delete=models.CASCADE, related_name="assignment")
+    offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="assignments")
+    request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="assignments")
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="mobility_assignments")
     start = models.DateField(_("from"))
     end = models.DateField(_("until"))
     time_share_percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
