@@ -279,14 +279,21 @@ def match_refresh_requests(*, request_ids: list[int], today: date | None = None)
 
 def match_refresh_offers(*, offer_ids: list[int], today: date | None = None) -> int:
     """Replace the matches of these offers: they join a request's list when they beat its last kept
-    candidate. A request that loses a candidate here is refilled by the nightly full rematch."""
+    candidate; a full list that loses one of them is ranked again, so the next candidate moves up."""
     today = today or timezone.localdate()
     now = timezone.now()
     min_score, keep, _used = _parameters(today)
     offers, index = _load_offers(_active_offers(today).filter(pk__in=offer_ids))
     with transaction.atomic():
+        losing = Match.objects.filter(request_id__in=Match.objects.filter(offer_id__in=offer_ids).values("request_id"))
+        full = {
+            row["request_id"]
+            for row in losing.values("request_id").annotate(n=Count("id")).order_by()
+            if row["n"] >= keep
+        }
         Match.objects.filter(offer_id__in=offer_ids).delete()
         if not offers:
+            _refill(full, today)
             return 0
         wanted = set(index)
         requests = _load_requests(
@@ -316,4 +323,11 @@ def match_refresh_offers(*, offer_ids: list[int], today: date | None = None) -> 
                 surplus = Match.objects.filter(request_id=request_id).order_by("-score", "offer_id")[keep:]
                 Match.objects.filter(pk__in=list(surplus.values_list("pk", flat=True))).delete()
         _mark_first_matched(list(added), now)
+        _refill(full - set(added), today)
     return len(kept)
+
+
+def _refill(request_ids: set[int], today: date) -> None:
+    """A full list that lost one of these offers may now admit the next candidate: rank it again."""
+    if request_ids:
+        match_refresh_requests(request_ids=sorted(request_ids), today=today)

@@ -135,3 +135,15 @@ def test_partial_period_overlap_counts_in_proportion(skills, entity):
         "percent": 50,
     }
     assert match.score == 70 + 10 + 10
+
+
+def test_a_full_list_that_loses_an_offer_admits_the_next_candidate(skills, entity):
+    PolicyParameter.objects.create(key="mobility.marketplace.candidates_per_request", value=1, valid_from=today())
+    item = request_with({skills["analyseren"]: 4})
+    strong = offer_with({skills["analyseren"]: 4}, staff=StaffFactory(entity=entity))
+    weak = offer_with({skills["analyseren"]: 3}, staff=StaffFactory(entity=entity))
+    match_rematch_all()
+    assert list(Match.objects.filter(request=item).values_list("offer_id", flat=True)) == [strong.pk]
+    TalentOffer.objects.filter(pk=strong.pk).update(status=TalentOffer.Status.PAUSED)
+    match_refresh_offers(offer_ids=[strong.pk])
+    assert list(Match.objects.filter(request=item).values_list("offer_id", flat=True)) == [weak.pk]
