@@ -91,15 +91,34 @@ def _request_state(request: TalentRequest) -> dict:
 # --- offers ---------------------------------------------------------------------------------------
 
 
-def _offer_fields(*, staff: Staff, title, description, time_share_percent, start, end, where, languages, today, new):
-    _check_share(time_share_percent)
-    if time_share_percent > staff.working_time_fraction * 100:
+def _check_offered_time(*, staff: Staff, share: int, start: date, end: date, exclude_id: int | None = None) -> None:
+    """On no day may a person's live offers add up to more than their own working time. The staff row is
+    locked so that two offers saved at once are checked one after the other."""
+    Staff.objects.select_for_update().filter(pk=staff.pk).first()
+    others = list(
+        TalentOffer.objects.filter(
+            staff=staff,
+            status__in=[TalentOffer.Status.ACTIVE, TalentOffer.Status.PAUSED],
+            start__lte=end,
+            end__gte=start,
+        )
+        .exclude(pk=exclude_id)
+        .values_list("start", "end", "time_share_percent")
+    )
+    limit = int(staff.working_time_fraction * 100)
+    if peak_share(others, start, end) + share > limit:
         raise ValidationError(
             {
-                "time_share_percent": _("You cannot offer more than your own working time (%(p)s%%).")
-                % {"p": int(staff.working_time_fraction * 100)}
+                "time_share_percent": _(
+                    "Your offers would add up to more than your own working time (%(p)s%%) on some day."
+                )
+                % {"p": limit}
             }
         )
+
+
+def _offer_fields(*, staff: Staff, title, description, time_share_percent, start, end, where, languages, today, new):
+    _check_share(time_share_percent)
     _check_period(start, end, today=today, new=new)
     if where not in TalentOffer.Where.values:
         raise ValidationError({"where": _("Choose where you can work.")})
@@ -145,6 +164,7 @@ def offer_create(
         new=True,
     )
     _check_competencies(competencies, need_required=False)
+    _check_offered_time(staff=staff, share=fields["time_share_percent"], start=start, end=end)
     offer = TalentOffer.objects.create(staff=staff, **fields)
     TalentOfferCompetency.objects.bulk_create(
         [TalentOfferCompetency(offer=offer, competency_id=cid, level=level) for cid, level in competencies]
@@ -168,6 +188,13 @@ def offer_update(*, actor, offer_id: int, competencies: list, **changes) -> Tale
     before = _offer_state(offer)
     fields = _offer_fields(staff=offer.staff, today=timezone.localdate(), new=False, **changes)
     _check_competencies(competencies, need_required=False)
+    _check_offered_time(
+        staff=offer.staff,
+        share=fields["time_share_percent"],
+        start=fields["start"],
+        end=fields["end"],
+        exclude_id=offer.pk,
+    )
     for name, value in fields.items():
         setattr(offer, name, value)
     offer.save()
@@ -202,6 +229,10 @@ def offer_transition(*, actor, offer_id: int, action: str) -> TalentOffer:
     allowed, target = OFFER_TRANSITIONS[action]
     if offer.status not in allowed:
         raise ValidationError(_("This offer cannot take that step from its current status."))
+    if action == "resume":
+        _check_offered_time(
+            staff=offer.staff, share=offer.time_share_percent, start=offer.start, end=offer.end, exclude_id=offer.pk
+        )
     before = offer.status
     offer.status = target
     offer.save(update_fields=["status", "changed_at"])
@@ -571,8 +602,10 @@ def peak_share(periods: list[tuple[date, date, int]], start: date, end: date) ->
 def application_accept(*, actor, application_id: int) -> Assignment:
     """The requester accepts: the match becomes an assignment, within the share of time the provider offered.
 
-    The provider's staff row is locked first, so two acceptances for the same person are decided one
-    after the other and the second sees the first one's assignment."""
+    On no day may the assignments under an offer exceed its share; a person's live offers never exceed their
+    working time together, so neither do their assignments. The provider's staff row and the offer are
+    locked first: two acceptances for the same person are decided one after the other, and the second sees
+    the first one's assignment."""
     application = application_lock(application_id=application_id)
     request, offer = application.request, application.offer
     if staff_of(actor) is None or staff_of(actor).pk != request.owner_id:
@@ -587,7 +620,7 @@ def application_accept(*, actor, application_id: int) -> Assignment:
     if end < start:
         raise ValidationError(_("The offer's period no longer overlaps the request's period."))
     running = list(
-        Assignment.objects.filter(staff_id=offer.staff_id, start__lte=end, end__gte=start).values_list(
+        Assignment.objects.filter(offer_id=offer.pk, start__lte=end, end__gte=start).values_list(
             "start", "end", "time_share_percent"
         )
     )

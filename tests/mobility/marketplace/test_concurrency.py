@@ -57,3 +57,42 @@ def test_two_concurrent_acceptances_cannot_exceed_the_offered_share(
     # then
     assert sorted(outcomes) == ["ValidationError", "accepted"]
     assert Assignment.objects.count() == 1
+
+
+def test_two_offers_saved_at_once_cannot_exceed_the_working_time(staff_member, skills, monkeypatch):
+    require(connection.vendor == "postgresql", "PostgreSQL")
+    original = svc.peak_share
+
+    def slow_peak(*args, **kwargs):
+        value = original(*args, **kwargs)
+        time.sleep(0.4)
+        return value
+
+    monkeypatch.setattr(svc, "peak_share", slow_peak)
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def publish(share):
+        try:
+            start.wait()
+            svc.offer_create(
+                actor=staff_member.user,
+                title="T",
+                description="",
+                time_share_percent=share,
+                start=svc.timezone.localdate(),
+                end=svc.timezone.localdate(),
+                competencies=[(skills["coachen"].pk, 2)],
+            )
+            outcomes.append("saved")
+        except Exception as error:
+            outcomes.append(type(error).__name__)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=publish, args=(share,)) for share in (50, 60)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["ValidationError", "saved"]

@@ -334,3 +334,54 @@ def test_expiry_of_stale_and_past_offers_and_requests(offer, talent_request, ski
     assert not Match.objects.filter(offer=offer).exists()
     event = AuditEvent.objects.get(action="mobility.request.expired")
     assert event.parameters["values"] == {"mobility.marketplace.idle_days_before_expiry": 90}
+
+
+def _offer(actor, skills, share, start, end):
+    return svc.offer_create(
+        actor=actor,
+        title="T",
+        description="",
+        time_share_percent=share,
+        start=start,
+        end=end,
+        competencies=[(skills["analyseren"].pk, 3)],
+    )
+
+
+def test_two_overlapping_offers_exactly_at_the_working_time_are_allowed_a_third_is_refused(staff_member, skills):
+    d = today()
+    _offer(staff_member.user, skills, 50, d, d + timedelta(days=60))
+    _offer(staff_member.user, skills, 50, d + timedelta(days=30), d + timedelta(days=90))
+    with pytest.raises(ValidationError) as error:
+        _offer(staff_member.user, skills, 1, d + timedelta(days=45), d + timedelta(days=45))
+    assert "time_share_percent" in error.value.message_dict
+    # after both offers end, the whole working time is free again
+    assert _offer(staff_member.user, skills, 100, d + timedelta(days=91), d + timedelta(days=120)).pk
+    assert TalentOffer.objects.filter(staff=staff_member).count() == 3
+
+
+def test_a_paused_offer_still_counts_and_resuming_it_is_checked(staff_member, skills):
+    d = today()
+    first = _offer(staff_member.user, skills, 60, d, d + timedelta(days=30))
+    svc.offer_transition(actor=staff_member.user, offer_id=first.pk, action="pause")
+    with pytest.raises(ValidationError):
+        _offer(staff_member.user, skills, 50, d, d + timedelta(days=30))
+    svc.offer_transition(actor=staff_member.user, offer_id=first.pk, action="close")
+    second = _offer(staff_member.user, skills, 50, d, d + timedelta(days=30))
+    assert second.pk
+
+
+def test_assignments_under_two_offers_each_within_its_share_are_allowed(
+    staff_member, skills, requester, other_entity, line_manager
+):
+    d = today()
+    first = _offer(staff_member.user, skills, 20, d, d + timedelta(days=200))
+    second = _offer(staff_member.user, skills, 20, d, d + timedelta(days=200))
+    items = [request_with({skills["analyseren"]: 1}, owner=requester, entity=other_entity) for _ in range(3)]
+    for offer, item in zip((first, second), items, strict=False):
+        application = _consented(offer=offer, item=item, manager=line_manager)
+        svc.application_accept(actor=requester.user, application_id=application.pk)
+    third = _consented(offer=first, item=items[2], manager=line_manager)
+    with pytest.raises(ValidationError):
+        svc.application_accept(actor=requester.user, application_id=third.pk)
+    assert Assignment.objects.filter(staff=staff_member).count() == 2
