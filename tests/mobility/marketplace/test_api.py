@@ -108,3 +108,28 @@ def test_openapi_schema_builds_without_warnings():
     from django.core.management import call_command
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")
+
+
+def test_offer_update_replaces_competencies_and_rematches(
+    offer, talent_request, skills, hr_officer, django_capture_on_commit_callbacks
+):
+    match_rematch_all()
+    assert offer.matches.exists()
+    body = offer_body(skills, competencies=[{"competency": skills["coachen"].pk, "level": 2}])
+    assert api(hr_officer).put(f"{A}/offers/{offer.pk}/", body, format="json").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api(offer.staff.user).put(f"{A}/offers/{offer.pk}/", body, format="json")
+    assert response.status_code == 200
+    assert response.json()["competencies"] == [{"competency": skills["coachen"].pk, "level": 2}]
+    assert not offer.matches.exists()  # coaching is only nice to have for this request
+
+
+def test_request_transitions_through_the_api(talent_request, offer):
+    owner = api(talent_request.owner.user)
+    assert owner.post(f"{A}/requests/{talent_request.pk}/pause/").json()["status"] == "paused"
+    again = owner.post(f"{A}/requests/{talent_request.pk}/pause/")
+    assert again.status_code == 400
+    assert owner.post(f"{A}/requests/{talent_request.pk}/close/").json()["status"] == "closed"
+    assert (
+        api(offer.staff.user).post(f"{A}/requests/{talent_request.pk}/apply/", {"offer": offer.pk}).status_code == 400
+    )
