@@ -130,6 +130,7 @@ def test_request_transitions_through_the_api(talent_request, offer):
     again = owner.post(f"{A}/requests/{talent_request.pk}/pause/")
     assert again.status_code == 400
     assert owner.post(f"{A}/requests/{talent_request.pk}/close/").json()["status"] == "closed"
+    # a closed request leaves the public marketplace: a stranger can no longer find it
     assert (
-        api(offer.staff.user).post(f"{A}/requests/{talent_request.pk}/apply/", {"offer": offer.pk}).status_code == 400
+        api(offer.staff.user).post(f"{A}/requests/{talent_request.pk}/apply/", {"offer": offer.pk}).status_code == 404
     )
