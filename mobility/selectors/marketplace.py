@@ -113,12 +113,13 @@ def application_list(*, viewer) -> QuerySet[TalentApplication]:
 def applications_by_role(*, viewer) -> dict[str, QuerySet]:
     me = _me_id(viewer)
     base = application_list(viewer=viewer).order_by("-created_at")
+    # the latest hundred of each: a page stays bounded whatever someone's history
     return {
-        "provider": base.filter(offer__staff_id=me),
-        "requester": base.filter(request__owner_id=me),
+        "provider": base.filter(offer__staff_id=me)[:100],
+        "requester": base.filter(request__owner_id=me)[:100],
         "consent": base.filter(
             status=TalentApplication.Status.AWAITING_CONSENT, offer__staff_id__in=team_ids_sql(me or 0)
-        ),
+        )[:100],
     }
 
 

@@ -293,8 +293,12 @@ class RequestDetailView(ScopedMixin, TemplateView):
             is_requester=is_requester(user=user, request=item),
             can_see_candidates=can_see_candidates(user=user, request=item),
             apply_form=OfferChoiceForm(offers=own_offers) if own_offers.exists() else None,
-            applications=sel.application_list(viewer=user).filter(request=item).order_by("-created_at"),
+            applications=sel.application_list(viewer=user).filter(request=item).order_by("-created_at")[:100],
         )
+        # why the visitor's own offer fits (or not yet: no match stored)
+        match = item.matches.filter(offer__in=own_offers).select_related("offer").order_by("-score").first()
+        context["my_match"] = match
+        context["names"] = _with_names([match]) if match else {}
         return context
 
 

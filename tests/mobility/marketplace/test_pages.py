@@ -52,6 +52,8 @@ def test_marketplace_pages_make_a_bounded_number_of_queries(
         (offer.staff.user, "/api/mobility/marketplace/for-you/", 14),
         (offer.staff.user, f"{M}/requests/", 16),
         (offer.staff.user, f"{M}/offers/", 12),
+        (offer.staff.user, f"{M}/requests/{talent_request.pk}/", 16),
+        (requester.user, f"{M}/requests/{talent_request.pk}/", 16),
         (offer.staff.user, "/mobility/", 14),
         (requester.user, f"{M}/applications/", 14),
         (line_manager.user, f"{M}/applications/", 14),
@@ -169,3 +171,10 @@ def test_hr_and_line_managers_see_the_offers_of_their_scope(offer, hr_officer, l
         assert offer in offers
         assert other not in offers
     assert "scoped_offers" not in client_for(offer.staff.user).get(f"{M}/offers/").context
+
+
+def test_request_page_tells_the_provider_why_their_offer_fits(offer, talent_request):
+    match_rematch_all()
+    response = client_for(offer.staff.user).get(f"{M}/requests/{talent_request.pk}/")
+    assert response.context["my_match"].offer == offer
+    assert offer.title in response.content.decode()
