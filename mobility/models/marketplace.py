@@ -161,6 +161,10 @@ class Match(models.Model):
     def __str__(self):
         return f"{self.request_id} ↔ {self.offer_id}: {self.score}"
 
+    @property
+    def pair_key(self) -> str:
+        return f"{self.request_id}-{self.offer_id}"
+
 
 class TalentApplication(models.Model):
     """A provider applies to a request, or a requester invites an offer; then consent, then acceptance."""

@@ -92,6 +92,17 @@ def matches_for_provider(*, viewer) -> QuerySet[Match]:
     )
 
 
+def application_status_by_pair(*, request_ids, offer_ids) -> dict[str, str]:
+    """The live or latest application status per "request-offer" pair shown on a list (one query)."""
+    rows = (
+        TalentApplication.objects.filter(request_id__in=set(request_ids), offer_id__in=set(offer_ids))
+        .order_by("created_at")
+        .values_list("request_id", "offer_id", "status")
+    )
+    labels = dict(TalentApplication.Status.choices)
+    return {f"{r}-{o}": labels[status] for r, o, status in rows}
+
+
 def competency_names(ids) -> dict[int, Competency]:
     return Competency.objects.in_bulk(set(ids))
 

@@ -186,6 +186,10 @@ class ForYouView(ScopedMixin, ListView):
         context["filter_form"] = self.filterset.form
         context["query_string"] = _query_string(self.request)
         context["names"] = _with_names(context["matches"])
+        matches = context["matches"]
+        context["applied"] = sel.application_status_by_pair(
+            request_ids=[m.request_id for m in matches], offer_ids=[m.offer_id for m in matches]
+        )
         return context
 
 
@@ -334,6 +338,9 @@ class CandidatesView(ScopedMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["item"] = self.item
         context["is_requester"] = is_requester(user=self.request.user, request=self.item)
+        context["applied"] = sel.application_status_by_pair(
+            request_ids=[self.item.pk], offer_ids=[m.offer_id for m in context["matches"]]
+        )
         context["filter_form"] = self.filterset.form
         context["query_string"] = _query_string(self.request)
         context["names"] = _with_names(context["matches"])

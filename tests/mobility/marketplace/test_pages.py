@@ -178,3 +178,14 @@ def test_request_page_tells_the_provider_why_their_offer_fits(offer, talent_requ
     response = client_for(offer.staff.user).get(f"{M}/requests/{talent_request.pk}/")
     assert response.context["my_match"].offer == offer
     assert offer.title in response.content.decode()
+
+
+def test_lists_show_the_application_status_instead_of_acting_twice(offer, talent_request):
+    match_rematch_all()
+    TalentApplicationFactory(request=talent_request, offer=offer)
+    label = str(TalentApplication.Status.AWAITING_CONSENT.label)
+    candidates = client_for(talent_request.owner.user).get(f"{M}/requests/{talent_request.pk}/candidates/")
+    assert candidates.context["applied"] == {f"{talent_request.pk}-{offer.pk}": label}
+    assert f"{M}/requests/{talent_request.pk}/invite/" not in candidates.content.decode()
+    for_you = client_for(offer.staff.user).get(f"{M}/for-you/")
+    assert for_you.context["applied"] == {f"{talent_request.pk}-{offer.pk}": label}
