@@ -51,6 +51,18 @@ _SPECS = [
         _("Days after which an open request without candidates is flagged"),
         _("days"),
     ),
+    ParameterSpec(
+        "mobility.marketplace.min_match_score",
+        50,
+        _("Lowest matching score (0-100) for a candidate to be listed"),
+        "",
+    ),
+    ParameterSpec(
+        "mobility.marketplace.candidates_per_request",
+        50,
+        _("Best-ranked candidates kept per talent request"),
+        "",
+    ),
     # 2 Deployability
     ParameterSpec(
         "deployability.redeployment.max_refusals",

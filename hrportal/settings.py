@@ -196,6 +196,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=6, day_of_month=1),
         "args": ("telework_inventory",),
     },
+    # mobility marketplace: expire stale offers/requests first, then rematch everything
+    "mobility-marketplace-expire-nightly": {
+        "task": "mobility.tasks_marketplace.marketplace_expire",
+        "schedule": crontab(minute=30, hour=1),
+    },
+    "mobility-marketplace-rematch-nightly": {
+        "task": "mobility.tasks_marketplace.match_rematch_all",
+        "schedule": crontab(minute=0, hour=2),
+    },
 }
 
 LOGGING = {

@@ -6,3 +6,10 @@ class MobilityConfig(AppConfig):
     name = "mobility"
     verbose_name = _("Staff mobility")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hrportal.home import register_action_provider
+
+        from .home_marketplace import marketplace_action_items
+
+        register_action_provider(marketplace_action_items)

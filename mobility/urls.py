@@ -1,10 +1,7 @@
-from django.urls import path
-
-from hrportal.models.portfolio import Objective
-from hrportal.views.org import AreaView
+from django.urls import include, path
 
 app_name = "mobility"
 
 urlpatterns = [
-    path("", AreaView.as_view(objective=Objective.MOBILITY), name="index"),
+    path("", include("mobility.urls_marketplace")),
 ]

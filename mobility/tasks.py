@@ -1,0 +1,1 @@
+from .tasks_marketplace import *  # noqa: F403
