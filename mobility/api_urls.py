@@ -1,3 +1,7 @@
+from django.urls import include, path
+
 app_name = "mobility-api"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("mobility.api_urls_international")),
+]

@@ -6,3 +6,10 @@ class MobilityConfig(AppConfig):
     name = "mobility"
     verbose_name = _("Staff mobility")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hrportal.home import register_action_provider
+
+        from . import home_international
+
+        register_action_provider(home_international.action_items)

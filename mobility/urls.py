@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from hrportal.models.portfolio import Objective
 from hrportal.views.org import AreaView
@@ -7,4 +7,5 @@ app_name = "mobility"
 
 urlpatterns = [
     path("", AreaView.as_view(objective=Objective.MOBILITY), name="index"),
+    path("", include("mobility.urls_international")),
 ]
