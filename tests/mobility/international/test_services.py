@@ -237,9 +237,7 @@ def test_claims_wait_for_the_green_light(agreed_application, staff_member):
         )
 
 
-@pytest.mark.parametrize(
-    ("amount", "offset", "field"), [(Decimal("0"), 0, "amount"), (Decimal("10"), 1, "claim_date")]
-)
+@pytest.mark.parametrize(("amount", "offset", "field"), [(Decimal("0"), 0, "amount"), (Decimal("10"), 1, "claim_date")])
 def test_claim_amount_and_date_are_checked(approved_application, staff_member, amount, offset, field):
     with pytest.raises(ValidationError) as error:
         svc.expense_claim_file(
