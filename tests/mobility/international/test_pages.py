@@ -220,7 +220,7 @@ def test_pages_make_a_bounded_number_of_queries(
     ApplicationFactory(call=call, staff=staff_member)
     client = client_of(hr_officer)
     client.get("/")  # warm the session
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(10):
         response = client.get(url.format(call=call.pk))
     assert response.status_code == 200
 
