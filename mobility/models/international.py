@@ -82,8 +82,9 @@ class MobilityApplication(models.Model):
     call = models.ForeignKey(
         MobilityCall, on_delete=models.PROTECT, related_name="applications", verbose_name=_("call")
     )
+    # A person's records go with the person (staff are normally deactivated, not deleted; the audit stays).
     staff = models.ForeignKey(
-        Staff, on_delete=models.PROTECT, related_name="mobility_applications", verbose_name=_("staff member")
+        Staff, on_delete=models.CASCADE, related_name="mobility_applications", verbose_name=_("staff member")
     )
     host = models.ForeignKey(
         HostOrganisation,
@@ -135,7 +136,7 @@ class ExpenseClaim(models.Model):
         STAY = "stay", _("stay")
 
     application = models.ForeignKey(
-        MobilityApplication, on_delete=models.PROTECT, related_name="claims", verbose_name=_("application")
+        MobilityApplication, on_delete=models.CASCADE, related_name="claims", verbose_name=_("application")
     )
     kind = models.CharField(_("kind"), max_length=6, choices=Kind.choices)
     claim_date = models.DateField(_("claim date"))
@@ -175,7 +176,7 @@ class ExternalVacancy(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     entity = models.ForeignKey(
-        Entity, on_delete=models.PROTECT, related_name="external_vacancies", verbose_name=_("entity")
+        Entity, on_delete=models.CASCADE, related_name="external_vacancies", verbose_name=_("entity")
     )
     level = models.CharField(_("level"), max_length=1, choices=Staff.Level.choices)
     description = models.TextField(_("description"), blank=True)
@@ -211,7 +212,7 @@ class ExternalApplicant(models.Model):
         FAILED = "failed", _("did not pass the shortened selection")
 
     vacancy = models.ForeignKey(
-        ExternalVacancy, on_delete=models.PROTECT, related_name="applicants", verbose_name=_("vacancy")
+        ExternalVacancy, on_delete=models.CASCADE, related_name="applicants", verbose_name=_("vacancy")
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -255,7 +256,7 @@ class Detachment(models.Model):
     """A member of staff detached to an international institution; the register central HR keeps."""
 
     staff = models.ForeignKey(
-        Staff, on_delete=models.PROTECT, related_name="detachments", verbose_name=_("staff member")
+        Staff, on_delete=models.CASCADE, related_name="detachments", verbose_name=_("staff member")
     )
     institution = models.CharField(_("international institution"), max_length=200)
     country = models.CharField(_("country"), max_length=100, blank=True)

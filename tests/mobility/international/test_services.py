@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from hrportal.models import AuditEvent, PolicyParameter
 from mobility.models import Detachment, ExternalApplicant, MobilityApplication, MobilityCall
@@ -14,6 +15,13 @@ from .factories import CallFactory, ExternalApplicantFactory, VacancyFactory, to
 
 pytestmark = pytest.mark.django_db
 Status = MobilityApplication.Status
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in their English source; a page test run before may leave Dutch active."""
+    with translation.override("en"):
+        yield
 
 
 def _apply(user, call, start, end, **kwargs):
