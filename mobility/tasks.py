@@ -1,1 +1,5 @@
-from .tasks_international import notify_application_decided, notify_application_submitted  # noqa: F401
+from .tasks_international import (  # noqa: F401
+    notify_application_decided,
+    notify_application_submitted,
+    notify_host_answer_needed,
+)

@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hrportal.models import Entity, HrOfficerScope, User
+
 from .models import MobilityApplication
 
 
@@ -43,3 +45,29 @@ def notify_application_decided(application_id: int) -> bool:
         return False
     _send(template="decided", application=application, to=application.staff.email)
     return True
+
+
+def _hr_emails_for(entity_id: int) -> list[str]:
+    """HR officers whose scope covers the entity (it or an ancestor); central HR when there are none."""
+    chain, current = [], Entity.objects.filter(pk=entity_id).values("id", "parent_id").first()
+    while current is not None and len(chain) < 10:
+        chain.append(current["id"])
+        current = Entity.objects.filter(pk=current["parent_id"]).values("id", "parent_id").first()
+    emails = set(
+        HrOfficerScope.objects.filter(entity_id__in=chain).exclude(user__email="").values_list("user__email", flat=True)
+    )
+    if not emails:
+        emails = set(User.objects.filter(is_central_hr=True).exclude(email="").values_list("email", flat=True))
+    return sorted(emails)
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
+def notify_host_answer_needed(application_id: int) -> int:
+    """After the manager's agreement, HR asks the host for its green light: tell HR of the entity."""
+    application = MobilityApplication.objects.select_related("call", "staff").filter(pk=application_id).first()
+    if application is None or application.status != MobilityApplication.Status.AWAITING_HOST:
+        return 0
+    emails = _hr_emails_for(application.staff.entity_id)
+    for email in emails:
+        _send(template="host_needed", application=application, to=email)
+    return len(emails)

@@ -233,9 +233,11 @@ def application_manager_decide(*, actor, application_id: int, agree: bool, reaso
     application.manager_reason = reason.strip()
     application.save(update_fields=["status", "manager_decided_by", "manager_decided_at", "manager_reason"])
     events.application_decided(application=application, actor=actor, before=before, note=application.manager_reason)
-    from ..tasks_international import notify_application_decided
+    from ..tasks_international import notify_application_decided, notify_host_answer_needed
 
     notify_application_decided.delay_on_commit(application.pk)
+    if agree:
+        notify_host_answer_needed.delay_on_commit(application.pk)
     return application
 
 
