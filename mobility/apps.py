@@ -10,6 +10,8 @@ class MobilityConfig(AppConfig):
     def ready(self):
         from hrportal.home import register_action_provider
 
+        from . import home_international
         from .home_marketplace import marketplace_action_items
 
         register_action_provider(marketplace_action_items)
+        register_action_provider(home_international.action_items)

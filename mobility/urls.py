@@ -4,4 +4,5 @@ app_name = "mobility"
 
 urlpatterns = [
     path("", include("mobility.urls_marketplace")),
+    path("", include("mobility.urls_international")),
 ]

@@ -1,1 +1,1 @@
-from . import marketplace  # noqa: F401
+from . import international, marketplace  # noqa: F401

@@ -1,3 +1,12 @@
+from .international import (
+    Detachment,
+    ExpenseClaim,
+    ExternalApplicant,
+    ExternalVacancy,
+    HostOrganisation,
+    MobilityApplication,
+    MobilityCall,
+)
 from .marketplace import (
     Assignment,
     Match,
@@ -10,7 +19,14 @@ from .marketplace import (
 
 __all__ = [
     "Assignment",
+    "Detachment",
+    "ExpenseClaim",
+    "ExternalApplicant",
+    "ExternalVacancy",
+    "HostOrganisation",
     "Match",
+    "MobilityApplication",
+    "MobilityCall",
     "TalentApplication",
     "TalentOffer",
     "TalentOfferCompetency",
