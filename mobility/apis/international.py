@@ -61,7 +61,7 @@ class CallTotalsApi(APIView):
 class ApplicationListApi(generics.ListAPIView):
     """Applications the caller may see (own, team, HR entities); POST applies for oneself."""
 
-    serializer_class = s.ApplicationSerializer
+    serializer_class = s.MobilityApplicationSerializer
     filterset_fields = ["status", "call"]
 
     def get_queryset(self):
@@ -69,7 +69,7 @@ class ApplicationListApi(generics.ListAPIView):
             return MobilityApplication.objects.none()
         return sel.application_list(viewer=self.request.user)
 
-    @extend_schema(request=s.ApplicationInputSerializer, responses={201: s.ApplicationSerializer})
+    @extend_schema(request=s.ApplicationInputSerializer, responses={201: s.MobilityApplicationSerializer})
     def post(self, request):
         data = s.ApplicationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -81,11 +81,11 @@ class ApplicationListApi(generics.ListAPIView):
         application = _run(
             lambda: svc.application_submit(actor=request.user, call_id=call.pk, host_id=host_id, **values)
         )
-        return Response(s.ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(s.MobilityApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
 class ApplicationDetailApi(generics.RetrieveAPIView):
-    serializer_class = s.ApplicationSerializer
+    serializer_class = s.MobilityApplicationSerializer
 
     def get_object(self):
         return perms.application_get_visible(user=self.request.user, application_id=self.kwargs["pk"])
@@ -99,13 +99,13 @@ class _ApplicationTransitionApi(APIView):
 
     def respond(self, request, pk):
         application = perms.application_get_visible(user=request.user, application_id=pk)
-        return Response(s.ApplicationSerializer(application).data)
+        return Response(s.MobilityApplicationSerializer(application).data)
 
 
 class ApplicationManagerDecisionApi(_ApplicationTransitionApi):
     """The line manager agrees, or refuses with a reason."""
 
-    @extend_schema(request=s.ManagerDecisionInputSerializer, responses=s.ApplicationSerializer)
+    @extend_schema(request=s.ManagerDecisionInputSerializer, responses=s.MobilityApplicationSerializer)
     def post(self, request, pk):
         application = self.application(request, pk)
         data = s.ManagerDecisionInputSerializer(data=request.data)
@@ -121,7 +121,7 @@ class ApplicationManagerDecisionApi(_ApplicationTransitionApi):
 class ApplicationHostDecisionApi(_ApplicationTransitionApi):
     """HR records the host's answer: green_light, counterpart_sought or refused (with a note)."""
 
-    @extend_schema(request=s.HostDecisionInputSerializer, responses=s.ApplicationSerializer)
+    @extend_schema(request=s.HostDecisionInputSerializer, responses=s.MobilityApplicationSerializer)
     def post(self, request, pk):
         application = self.application(request, pk)
         data = s.HostDecisionInputSerializer(data=request.data)
@@ -135,7 +135,7 @@ class ApplicationHostDecisionApi(_ApplicationTransitionApi):
 
 
 class ApplicationWithdrawApi(_ApplicationTransitionApi):
-    @extend_schema(request=None, responses=s.ApplicationSerializer)
+    @extend_schema(request=None, responses=s.MobilityApplicationSerializer)
     def post(self, request, pk):
         application = self.application(request, pk)
         _run(lambda: svc.application_withdraw(actor=request.user, application_id=application.pk))

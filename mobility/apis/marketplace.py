@@ -134,7 +134,7 @@ class ForYouApi(generics.ListAPIView):
 
 
 class ApplyApi(APIView):
-    @extend_schema(request=s.ApplyInputSerializer, responses={201: s.ApplicationSerializer})
+    @extend_schema(request=s.ApplyInputSerializer, responses={201: s.TalentApplicationSerializer})
     def post(self, request, pk):
         request_get_visible(user=request.user, request_id=pk)
         data = s.ApplyInputSerializer(data=request.data)
@@ -150,11 +150,11 @@ class ApplyApi(APIView):
             offer_id=data.validated_data["offer"],
             message=data.validated_data["message"],
         )
-        return Response(s.ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(s.TalentApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
 class InviteApi(APIView):
-    @extend_schema(request=s.ApplyInputSerializer, responses={201: s.ApplicationSerializer})
+    @extend_schema(request=s.ApplyInputSerializer, responses={201: s.TalentApplicationSerializer})
     def post(self, request, pk):
         request_get_visible(user=request.user, request_id=pk)
         data = s.ApplyInputSerializer(data=request.data)
@@ -166,13 +166,13 @@ class InviteApi(APIView):
             offer_id=data.validated_data["offer"],
             message=data.validated_data["message"],
         )
-        return Response(s.ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(s.TalentApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
 class ApplicationListApi(generics.ListAPIView):
     """Applications and invitations the caller takes part in or may see (team, HR entities)."""
 
-    serializer_class = s.ApplicationSerializer
+    serializer_class = s.TalentApplicationSerializer
     filterset_fields = ["status", "kind", "request", "offer"]
 
     def get_queryset(self):
@@ -180,7 +180,7 @@ class ApplicationListApi(generics.ListAPIView):
 
 
 class ApplicationDetailApi(generics.RetrieveAPIView):
-    serializer_class = s.ApplicationSerializer
+    serializer_class = s.TalentApplicationSerializer
 
     def get_object(self):
         return application_get_visible(user=self.request.user, application_id=self.kwargs["pk"])
@@ -207,7 +207,7 @@ class ApplicationActionApi(APIView):
 
     action_name = ""
 
-    @extend_schema(request=s.ReasonInputSerializer, responses=s.ApplicationSerializer)
+    @extend_schema(request=s.ReasonInputSerializer, responses=s.TalentApplicationSerializer)
     def post(self, request, pk):
         application_get_visible(user=request.user, application_id=pk)
         data = s.ReasonInputSerializer(data=request.data)
@@ -217,11 +217,11 @@ class ApplicationActionApi(APIView):
         except PermissionDenied:
             raise NotFound from None
         application.refresh_from_db()
-        return Response(s.ApplicationSerializer(application).data)
+        return Response(s.TalentApplicationSerializer(application).data)
 
 
 class AssignmentListApi(generics.ListAPIView):
-    serializer_class = s.AssignmentSerializer
+    serializer_class = s.TalentAssignmentSerializer
 
     def get_queryset(self):
         return sel.assignment_list(viewer=self.request.user)

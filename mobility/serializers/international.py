@@ -85,7 +85,7 @@ class ClaimInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class MobilityApplicationSerializer(serializers.ModelSerializer):
     staff = StaffBriefSerializer(read_only=True)
     call_title = serializers.CharField(source="call.title", read_only=True)
     host = HostSerializer(read_only=True, allow_null=True)

@@ -158,7 +158,7 @@ class ForYouSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class TalentApplicationSerializer(serializers.ModelSerializer):
     class Meta:
         model = TalentApplication
         fields = [
@@ -185,7 +185,7 @@ class ReasonInputSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True, default="")
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class TalentAssignmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assignment
         fields = ["id", "application", "offer", "request", "staff", "start", "end", "time_share_percent"]

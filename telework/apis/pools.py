@@ -174,7 +174,7 @@ class SupportRequestCancelApi(_RequestTransitionApi):
 class AssignmentListApi(generics.ListAPIView):
     """The caller's own assignments as a pool member."""
 
-    serializer_class = s.AssignmentSerializer
+    serializer_class = s.PoolAssignmentSerializer
     filterset_fields = ["status"]
 
     def get_queryset(self):
@@ -182,7 +182,7 @@ class AssignmentListApi(generics.ListAPIView):
 
 
 class AssignmentCompleteApi(APIView):
-    @extend_schema(request=None, responses=s.AssignmentSerializer)
+    @extend_schema(request=None, responses=s.PoolAssignmentSerializer)
     def post(self, request, pk):
         assignment = PoolAssignment.objects.filter(pk=pk).only("request_id").first()
         if assignment is None:
@@ -192,7 +192,7 @@ class AssignmentCompleteApi(APIView):
             done = pool_assignment_complete(assignment_id=pk, actor=request.user)
         except PermissionDenied:
             raise NotFound from None
-        return Response(s.AssignmentSerializer(done).data)
+        return Response(s.PoolAssignmentSerializer(done).data)
 
 
 class ClimateRoundListApi(generics.ListAPIView):

@@ -47,7 +47,7 @@ class PoolMemberInputSerializer(serializers.Serializer):
     is_coordinator = serializers.BooleanField(default=False)
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class PoolAssignmentSerializer(serializers.ModelSerializer):
     member_name = serializers.CharField(source="member.staff.full_name")
 
     class Meta:
@@ -79,10 +79,10 @@ class SupportRequestSerializer(serializers.ModelSerializer):
             "assignment",
         ]
 
-    @extend_schema_field(AssignmentSerializer(allow_null=True))
+    @extend_schema_field(PoolAssignmentSerializer(allow_null=True))
     def get_assignment(self, obj):
         assignment = getattr(obj, "assignment", None) if obj.status == SupportRequest.Status.ASSIGNED else None
-        return AssignmentSerializer(assignment).data if assignment else None
+        return PoolAssignmentSerializer(assignment).data if assignment else None
 
 
 class SupportRequestInputSerializer(serializers.Serializer):
