@@ -84,7 +84,7 @@ class MobilityApplication(models.Model):
     )
     # A person's records go with the person (staff are normally deactivated, not deleted; the audit stays).
     staff = models.ForeignKey(
-        Staff, on_delete=models.CASCADE, related_name="mobility_applications", verbose_name=_("staff member")
+        Staff, on_delete=models.PROTECT, related_name="mobility_applications", verbose_name=_("staff member")
     )
     host = models.ForeignKey(
         HostOrganisation,
@@ -176,7 +176,7 @@ class ExternalVacancy(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     entity = models.ForeignKey(
-        Entity, on_delete=models.CASCADE, related_name="external_vacancies", verbose_name=_("entity")
+        Entity, on_delete=models.PROTECT, related_name="external_vacancies", verbose_name=_("entity")
     )
     level = models.CharField(_("level"), max_length=1, choices=Staff.Level.choices)
     description = models.TextField(_("description"), blank=True)
@@ -256,7 +256,7 @@ class Detachment(models.Model):
     """A member of staff detached to an international institution; the register central HR keeps."""
 
     staff = models.ForeignKey(
-        Staff, on_delete=models.CASCADE, related_name="detachments", verbose_name=_("staff member")
+        Staff, on_delete=models.PROTECT, related_name="detachments", verbose_name=_("staff member")
     )
     institution = models.CharField(_("international institution"), max_length=200)
     country = models.CharField(_("country"), max_length=100, blank=True)

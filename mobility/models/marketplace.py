@@ -23,7 +23,7 @@ class TalentOffer(models.Model):
         OWN_ENTITY = "own_entity", _("own entity only")
         ANY_ENTITY = "any_entity", _("any entity")
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="talent_offers", verbose_name=_("staff"))
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="talent_offers", verbose_name=_("staff"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     time_share_percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
@@ -85,7 +85,7 @@ class TalentRequest(models.Model):
         EXPIRED = "expired", _("expired")
 
     owner = models.ForeignKey(
-        Staff, on_delete=models.CASCADE, related_name="talent_requests", verbose_name=_("requester")
+        Staff, on_delete=models.PROTECT, related_name="talent_requests", verbose_name=_("requester")
     )
     entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+", verbose_name=_("entity"))
     title = models.CharField(_("title"), max_length=200)
@@ -184,8 +184,8 @@ class TalentApplication(models.Model):
 
     LIVE = [Status.INVITED, Status.AWAITING_CONSENT, Status.CONSENTED]
 
-    request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="applications")
-    offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="applications")
+    request = models.ForeignKey(TalentRequest, on_delete=models.PROTECT, related_name="applications")
+    offer = models.ForeignKey(TalentOffer, on_delete=models.PROTECT, related_name="applications")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     message = models.TextField(_("message"), blank=True)
@@ -227,10 +227,10 @@ class TalentApplication(models.Model):
 class Assignment(models.Model):
     """An accepted application: the provider works for the request for its period and time share."""
 
-    application = models.OneToOneField(TalentApplication, on_delete=models.CASCADE, related_name="assignment")
-    offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="assignments")
-    request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="assignments")
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="mobility_assignments")
+    application = models.OneToOneField(TalentApplication, on_delete=models.PROTECT, related_name="assignment")
+    offer = models.ForeignKey(TalentOffer, on_delete=models.PROTECT, related_name="assignments")
+    request = models.ForeignKey(TalentRequest, on_delete=models.PROTECT, related_name="assignments")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="mobility_assignments")
     start = models.DateField(_("from"))
     end = models.DateField(_("until"))
     time_share_percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
