@@ -69,14 +69,17 @@ class StaffFilter(django_filters.FilterSet):
         label=_("Entity (with its divisions)"),
         queryset=Entity.objects.order_by("name"),
         method="in_entity",
-        widget=FastSelect(label_field="name"),
+        widget=FastSelect(label_field="name", cached=True),
     )
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Staff.Level.choices, empty_label=_("all"))
     tier = django_filters.ChoiceFilter(
         label=_("Management tier"), field_name="management_tier", choices=Staff.Tier.choices, empty_label=_("all")
     )
     competency = django_filters.ModelChoiceFilter(
-        label=_("Competency"), queryset=Competency.objects.all(), method="with_competency", widget=FastSelect
+        label=_("Competency"),
+        queryset=Competency.objects.all(),
+        method="with_competency",
+        widget=FastSelect(label_field="name", cached=True),
     )
 
     class Meta:

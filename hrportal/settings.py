@@ -59,6 +59,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+AUTHENTICATION_BACKENDS = ["hrportal.auth_backends.StaffAwareBackend"]
+
+# A cache shared by all processes in production (Redis); one per process in the embedded default.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
 ROOT_URLCONF = "hrportal.urls"
 WSGI_APPLICATION = "hrportal.wsgi.application"
 

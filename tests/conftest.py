@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from hrportal.celery import app as celery_app
 from tests.factories import EntityFactory, HrOfficerScopeFactory, StaffFactory, UserFactory
@@ -71,3 +72,11 @@ def _celery_eager():
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached option lists and counts must not outlive the test whose rolled-back rows they describe."""
+    cache.clear()
+    yield
+    cache.clear()

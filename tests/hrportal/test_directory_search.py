@@ -64,3 +64,19 @@ def test_a_long_list_keeps_its_count_for_a_minute_while_a_short_one_is_exact(ent
 
 def test_a_list_that_can_match_nothing_counts_zero():
     assert CountCachingPaginator(Staff.objects.filter(pk__in=[]).order_by("pk"), 25).count == 0
+
+
+def test_the_entity_filter_lists_a_new_entity_at_once(central_hr, entity):
+    from django.test import Client
+
+    from tests.factories import EntityFactory
+
+    client = Client()
+    client.force_login(central_hr)
+    assert entity.name in client.get("/staff/").content.decode()
+    added = EntityFactory(name="Nieuw agentschap voor de test")
+    page = client.get("/staff/").content.decode()
+    assert f'<option value="{added.pk}">Nieuw agentschap voor de test</option>' in page
+    added.name = "Hernoemd agentschap"
+    added.save()
+    assert "Hernoemd agentschap" in client.get("/staff/").content.decode()
