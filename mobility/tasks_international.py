@@ -1,25 +1,19 @@
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import OperationalError
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from hrportal.models import Entity, HrOfficerScope, User
+from hrportal.notifications import mail_send
 
 from .models import MobilityApplication
 
 
 def _send(*, template: str, application: MobilityApplication, to: str) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "application": application,
-            "url": reverse("mobility:intl-application-detail", args=[application.pk]),
-        }
-        subject = render_to_string(f"mobility/international/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"mobility/international/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    mail_send(
+        template=f"mobility/international/email/{template}",
+        context={"application": application, "url": reverse("mobility:intl-application-detail", args=[application.pk])},
+        to=[to],
+    )
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)

@@ -1,10 +1,8 @@
 """Celery jobs of the marketplace: thin wrappers taking ids; re-running one is harmless (set-wise replace)."""
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from hrportal.notifications import mail_send
 
 LIMITS = {"soft_time_limit": 300, "time_limit": 360}
 
@@ -69,10 +67,7 @@ def notify_application(application_id: int, event: str) -> int:
     if application is None:
         return 0
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for person in _recipients(application, event):
-            context = {"application": application, "person": person, "event": event}
-            subject = render_to_string("mobility/marketplace/email/subject.txt", context).strip()
-            body = render_to_string("mobility/marketplace/email/body.txt", context)
-            sent += send_mail(subject, body, None, [person.email])
+    for person in _recipients(application, event):
+        context = {"application": application, "person": person, "event": event}
+        sent += mail_send(template="mobility/marketplace/email/application", context=context, to=[person.email])
     return sent

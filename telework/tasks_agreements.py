@@ -1,9 +1,7 @@
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import OperationalError
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from hrportal.notifications import mail_send
 
 from .models import TeleworkAgreement
 
@@ -11,10 +9,7 @@ __all__ = ["telework_notify_decision", "telework_notify_request"]
 
 
 def _send(*, template: str, to: str, context: dict) -> int:
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"telework/agreements/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"telework/agreements/email/{template}.txt", context)
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    return mail_send(template=f"telework/agreements/email/{template}", context=context, to=[to])
 
 
 @shared_task(autoretry_for=(OperationalError, ConnectionError), retry_backoff=True, max_retries=5, soft_time_limit=30)

@@ -1,13 +1,9 @@
 from smtplib import SMTPException
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from hrportal.models import User
+from hrportal.notifications import absolute_url, mail_send
 
 from .models import PoolAssignment, PoolMember, SupportRequest
 
@@ -24,17 +20,11 @@ TASK_OPTIONS = {
 
 
 def _send(*, template: str, context: dict, recipients: list[str]) -> int:
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"telework/pools/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"telework/pools/email/{template}.txt", context)
-    return send_mail(subject, body, None, recipients)
+    return mail_send(template=f"telework/pools/email/{template}", context=context, to=recipients)
 
 
 def _url(name: str, *args) -> str:
-    return reverse(name, args=args)
+    return absolute_url(name, *args)
 
 
 @shared_task(**TASK_OPTIONS)
