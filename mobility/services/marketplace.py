@@ -244,6 +244,8 @@ def offer_transition(*, actor, offer_id: int, action: str) -> TalentOffer:
         before={"status": before},
         after={"status": target},
     )
+    if target == TalentOffer.Status.CLOSED:
+        _withdraw_live_applications(Q(offer_id=offer.pk), actor=actor, reason=_("The offer was closed."))
     tasks.match_refresh_offer.delay_on_commit(offer.pk)
     return offer
 
@@ -377,6 +379,8 @@ def request_transition(*, actor, request_id: int, action: str) -> TalentRequest:
         before={"status": before},
         after={"status": target},
     )
+    if target == TalentRequest.Status.CLOSED:
+        _withdraw_live_applications(Q(request_id=request.pk), actor=actor, reason=_("The request was closed."))
     tasks.match_refresh_request.delay_on_commit(request.pk)
     return request
 
@@ -612,8 +616,10 @@ def application_accept(*, actor, application_id: int) -> Assignment:
         raise PermissionDenied
     if application.status != TalentApplication.Status.CONSENTED:
         raise ValidationError(_("Only an application with the line manager's consent can be accepted."))
-    if request.status == TalentRequest.Status.CLOSED:
+    if request.status in (TalentRequest.Status.CLOSED, TalentRequest.Status.EXPIRED):
         raise ValidationError(_("This request is closed."))
+    if offer.status in (TalentOffer.Status.CLOSED, TalentOffer.Status.EXPIRED):
+        raise ValidationError(_("This offer is closed."))
     Staff.objects.select_for_update().filter(pk=offer.staff_id).first()
     offer = offer_lock(offer_id=offer.pk)
     start, end = max(offer.start, request.start), min(offer.end, request.end)
@@ -727,7 +733,35 @@ def marketplace_expire(*, today: date | None = None) -> dict:
     TalentOffer.objects.filter(pk__in=offer_ids).update(status=TalentOffer.Status.EXPIRED)
     TalentRequest.objects.filter(pk__in=request_ids).update(status=TalentRequest.Status.EXPIRED)
     Match.objects.filter(Q(offer_id__in=offer_ids) | Q(request_id__in=request_ids)).delete()
-    return {"offers": len(offer_ids), "requests": len(request_ids)}
+    withdrawn = _withdraw_live_applications(
+        Q(offer_id__in=offer_ids) | Q(request_id__in=request_ids),
+        actor=None,
+        reason=_("The offer or request expired."),
+    )
+    return {"offers": len(offer_ids), "requests": len(request_ids), "applications_withdrawn": withdrawn}
+
+
+def _withdraw_live_applications(where: Q, *, actor, reason) -> int:
+    """An application cannot outlive its offer or request: the live ones are withdrawn, audited one by one."""
+    live = list(
+        TalentApplication.objects.select_for_update(of=("self",))
+        .filter(where, status__in=TalentApplication.LIVE)
+        .select_related("offer__staff")
+    )
+    for application in live:
+        audit_record(
+            actor=actor,
+            action="mobility.application.withdrawn",
+            target=application,
+            staff=application.offer.staff,
+            before={"status": application.status},
+            after={"status": TalentApplication.Status.WITHDRAWN},
+            note=str(reason),
+        )
+    TalentApplication.objects.filter(pk__in=[a.pk for a in live]).update(
+        status=TalentApplication.Status.WITHDRAWN, reason=str(reason)
+    )
+    return len(live)
 
 
 def match_refresh_request(*, request_id: int) -> int:

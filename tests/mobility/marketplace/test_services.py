@@ -327,7 +327,7 @@ def test_expiry_of_stale_and_past_offers_and_requests(offer, talent_request, ski
     TalentRequest.objects.filter(pk=fresh.pk).update(changed_at=timezone.now() - timedelta(days=89))
     TalentOffer.objects.filter(pk=offer.pk).update(end=today() - timedelta(days=1), start=today() - timedelta(days=9))
     result = svc.marketplace_expire()
-    assert result == {"offers": 1, "requests": 1}
+    assert result == {"offers": 1, "requests": 1, "applications_withdrawn": 0}
     assert TalentRequest.objects.get(pk=idle.pk).status == TalentRequest.Status.EXPIRED
     assert TalentRequest.objects.get(pk=fresh.pk).status == TalentRequest.Status.OPEN
     assert TalentOffer.objects.get(pk=offer.pk).status == TalentOffer.Status.EXPIRED
@@ -385,3 +385,31 @@ def test_assignments_under_two_offers_each_within_its_share_are_allowed(
     with pytest.raises(ValidationError):
         svc.application_accept(actor=requester.user, application_id=third.pk)
     assert Assignment.objects.filter(staff=staff_member).count() == 2
+
+
+def test_an_expiring_request_withdraws_its_live_applications_and_keeps_decided_ones(
+    offer, talent_request, line_manager
+):
+    application = _consented(offer=offer, item=talent_request, manager=line_manager)
+    TalentRequest.objects.filter(pk=talent_request.pk).update(closing_date=today() - timedelta(days=1))
+
+    result = svc.marketplace_expire()
+
+    assert result["applications_withdrawn"] == 1
+    application.refresh_from_db()
+    assert application.status == TalentApplication.Status.WITHDRAWN
+    assert application.reason
+    assert AuditEvent.objects.filter(action="mobility.application.withdrawn", target_id=str(application.pk)).exists()
+    with pytest.raises(ValidationError):
+        svc.application_accept(actor=talent_request.owner.user, application_id=application.pk)
+
+
+def test_closing_an_offer_withdraws_its_live_applications(offer, talent_request, line_manager):
+    application = _consented(offer=offer, item=talent_request, manager=line_manager)
+
+    svc.offer_transition(actor=offer.staff.user, offer_id=offer.pk, action="close")
+
+    application.refresh_from_db()
+    assert application.status == TalentApplication.Status.WITHDRAWN
+    with pytest.raises(ValidationError):
+        svc.application_accept(actor=talent_request.owner.user, application_id=application.pk)
