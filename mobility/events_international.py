@@ -22,6 +22,10 @@ def call_created(*, call, actor, hosts, parameters):
     )
 
 
+def call_changed(*, call, actor, before, after):
+    audit_record(actor=actor, action="mobility.international.call_changed", target=call, before=before, after=after)
+
+
 def application_submitted(*, application, actor, limits):
     audit_record(
         actor=actor,

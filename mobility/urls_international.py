@@ -7,6 +7,7 @@ urlpatterns = [
     path("international/calls/", v.CallListView.as_view(), name="intl-call-list"),
     path("international/calls/new/", v.CallCreateView.as_view(), name="intl-call-create"),
     path("international/calls/<int:pk>/", v.CallDetailView.as_view(), name="intl-call-detail"),
+    path("international/calls/<int:pk>/edit/", v.CallUpdateView.as_view(), name="intl-call-edit"),
     path("international/applications/", v.ApplicationListView.as_view(), name="intl-application-list"),
     path("international/applications/<int:pk>/", v.ApplicationDetailView.as_view(), name="intl-application-detail"),
     path("international/totals/", v.TotalsView.as_view(), name="intl-totals"),

@@ -44,10 +44,22 @@ class CallListApi(generics.ListAPIView):
 
 
 class CallDetailApi(generics.RetrieveAPIView):
+    """One call; PUT changes it (central HR; levels and stay limits are fixed once people have applied)."""
+
     serializer_class = s.CallSerializer
 
     def get_object(self):
         return perms.call_get_visible(user=self.request.user, call_id=self.kwargs["pk"])
+
+    @extend_schema(request=s.CallUpdateSerializer, responses={200: s.CallSerializer})
+    def put(self, request, pk):
+        call = self.get_object()
+        if not perms.can_manage_calls(request.user):
+            raise NotFound
+        data = s.CallUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        call = _run(lambda: svc.call_update(actor=request.user, call_id=call.pk, **data.validated_data))
+        return Response(s.CallSerializer(call).data)
 
 
 class CallTotalsApi(APIView):

@@ -52,6 +52,19 @@ class CallInputSerializer(serializers.Serializer):
     hosts = serializers.ListField(child=serializers.CharField(max_length=200), min_length=1)
 
 
+class CallUpdateSerializer(serializers.Serializer):
+    """A call's changeable fields: everything but its kind."""
+
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    opens_on = serializers.DateField()
+    closes_on = serializers.DateField()
+    eligible_levels = serializers.ListField(child=serializers.ChoiceField(choices=Staff.Level.choices), min_length=1)
+    min_months = serializers.IntegerField(min_value=1, max_value=24, required=False, allow_null=True, default=None)
+    max_months = serializers.IntegerField(min_value=1, max_value=24, required=False, allow_null=True, default=None)
+    hosts = serializers.ListField(child=serializers.CharField(max_length=200), min_length=1)
+
+
 class StaffBriefSerializer(serializers.ModelSerializer):
     entity = serializers.CharField(source="entity.name", read_only=True)
 

@@ -91,6 +91,61 @@ class CallCreateView(NavMixin, RoleRequiredMixin, FormView):
         return redirect("mobility:intl-call-detail", pk=call.pk)
 
 
+class CallUpdateView(NavMixin, RoleRequiredMixin, FormView):
+    template_name = "mobility/international/call_form.html"
+    form_class = f.CallForm
+
+    def allowed(self, user):
+        return perms.can_manage_calls(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = perms.call_get_visible(user=request.user, call_id=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["kind"].disabled = True  # the kind decides the default limits; it does not change
+        return form
+
+    def get_initial(self):
+        call = self.call
+        return {
+            "title": call.title,
+            "kind": call.kind,
+            "description": call.description,
+            "opens_on": call.opens_on,
+            "closes_on": call.closes_on,
+            "eligible_levels": list(call.eligible_levels),
+            "min_months": call.min_months,
+            "max_months": call.max_months,
+            "hosts": "\n".join(call.hosts.order_by("name").values_list("name", flat=True)),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(call=self.call, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            svc.call_update(
+                actor=self.request.user,
+                call_id=self.call.pk,
+                title=data["title"],
+                description=data["description"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                eligible_levels=data["eligible_levels"],
+                min_months=data["min_months"],
+                max_months=data["max_months"],
+                hosts=form.cleaned_hosts(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The call was changed."))
+        return redirect("mobility:intl-call-detail", pk=self.call.pk)
+
+
 class CallDetailView(NavMixin, ScopedMixin, TemplateView):
     """The call, its hosts, the applications the viewer may see, and the application form for staff."""
 
@@ -103,6 +158,7 @@ class CallDetailView(NavMixin, ScopedMixin, TemplateView):
         me = staff_of(user)
         context = super().get_context_data(**kwargs)
         context["call"] = call
+        context["can_manage"] = perms.can_manage_calls(user)
         context["hosts"] = list(call.hosts.all())
         context["is_open"] = call.opens_on <= today <= call.closes_on
         context["applications"] = sel.application_list(viewer=user, call_id=call.pk)[:100]
