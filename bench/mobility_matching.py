@@ -199,7 +199,7 @@ def main():
     one = [r["seconds"] for r in matching["one_new_request"]]
     report = {
         "when": datetime.now().isoformat(timespec="seconds"),
-        "machine": f"{os.cpu_count()} cores, shared with other workers running tests while measured",
+        "machine": f"{os.cpu_count()} cores",
         "database": DB,
         "staff": args.staff,
         "market": setup,
