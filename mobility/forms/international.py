@@ -46,6 +46,11 @@ class CallForm(forms.Form):
     def cleaned_hosts(self) -> list[str]:
         return [line for line in self.cleaned_data["hosts"].splitlines() if line.strip()]
 
+    def call_values(self) -> dict:
+        """The arguments of `call_create` / `call_update` (all but the kind, which only opening sets)."""
+        fields = ["title", "description", "opens_on", "closes_on", "eligible_levels", "min_months", "max_months"]
+        return {name: self.cleaned_data[name] for name in fields} | {"hosts": self.cleaned_hosts()}
+
 
 class ApplicationForm(forms.Form):
     host = forms.ModelChoiceField(label=_("Preferred host"), queryset=None, required=False)

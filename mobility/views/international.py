@@ -70,20 +70,8 @@ class CallCreateView(NavMixin, RoleRequiredMixin, FormView):
         return perms.can_manage_calls(user)
 
     def form_valid(self, form):
-        data = form.cleaned_data
         try:
-            call = svc.call_create(
-                actor=self.request.user,
-                title=data["title"],
-                kind=data["kind"],
-                description=data["description"],
-                opens_on=data["opens_on"],
-                closes_on=data["closes_on"],
-                eligible_levels=data["eligible_levels"],
-                min_months=data["min_months"],
-                max_months=data["max_months"],
-                hosts=form.cleaned_hosts(),
-            )
+            call = svc.call_create(actor=self.request.user, kind=form.cleaned_data["kind"], **form.call_values())
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -125,20 +113,8 @@ class CallUpdateView(NavMixin, RoleRequiredMixin, FormView):
         return super().get_context_data(call=self.call, **kwargs)
 
     def form_valid(self, form):
-        data = form.cleaned_data
         try:
-            svc.call_update(
-                actor=self.request.user,
-                call_id=self.call.pk,
-                title=data["title"],
-                description=data["description"],
-                opens_on=data["opens_on"],
-                closes_on=data["closes_on"],
-                eligible_levels=data["eligible_levels"],
-                min_months=data["min_months"],
-                max_months=data["max_months"],
-                hosts=form.cleaned_hosts(),
-            )
+            svc.call_update(actor=self.request.user, call_id=self.call.pk, **form.call_values())
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
