@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hrportal.models import Entity, Staff
@@ -65,8 +65,13 @@ def sees_register(user) -> bool:
 
 
 def register_entities_for(user) -> QuerySet[Entity]:
-    """Entities (not divisions, not policy domains) whose comply-or-explain state the user sees."""
-    return hr_entities_of(user).filter(kind=Entity.Kind.ENTITY)
+    """Entities (not divisions, not policy domains) whose comply-or-explain state the user sees: HR's
+    entities, and for an HR officer of a division the entity it belongs to (read only: recording stays
+    with the entity's own HR, `can_record_explanation`)."""
+    scope = hr_entities_of(user)
+    return Entity.objects.filter(kind=Entity.Kind.ENTITY).filter(
+        Q(pk__in=scope.values("pk")) | Q(pk__in=scope.filter(kind=Entity.Kind.DIVISION).values("parent_id"))
+    )
 
 
 def occupancy_entity_ids_for(user) -> set[int] | None:

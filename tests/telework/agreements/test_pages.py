@@ -199,3 +199,19 @@ def test_pages_make_a_bounded_number_of_queries(central_hr, line_manager, size, 
     for url in ["/telework/approvals/", "/telework/", f"/telework/agreements/{pending.pk}/"]:
         with django_assert_max_num_queries(20):
             assert manager.get(url).status_code == 200
+
+
+def test_an_hr_officer_of_a_division_reads_the_register_line_of_its_entity_but_cannot_record(entity):
+    from tests.factories import HrOfficerScopeFactory
+
+    division = EntityFactory(name="Afdeling Beleid", kind="division", parent=entity)
+    TeleworkExplanationFactory(entity=entity, explanation="Loketwerking vraagt aanwezigheid.")
+    scope = HrOfficerScopeFactory(entity=division)
+    client = Client()
+    client.force_login(scope.user)
+
+    register = client.get("/telework/register/").content.decode()
+    assert entity.name in register and "Loketwerking vraagt aanwezigheid." in register
+    detail = client.get(f"/telework/register/{entity.pk}/")
+    assert detail.status_code == 200
+    assert detail.context["can_record"] is False
