@@ -51,7 +51,7 @@ def test_staff_asks_manager_approves_and_inventory_and_occupancy_show_it(browser
     member.get_by_label("Begin").fill(today)
     member.get_by_label("Motivatie").fill("Geconcentreerd werken aan rapporten")
     member.get_by_role("button", name="Aanvraag versturen").click()
-    member.get_by_text("Uw aanvraag is naar uw leidinggevende gestuurd.").wait_for()
+    member.get_by_text("Je aanvraag is naar je leidinggevende gestuurd.").wait_for()
     assert member.get_by_text("aangevraagd").first.is_visible()
     shot(member, "requested")
 
