@@ -170,7 +170,7 @@ def main():
     parser.add_argument("--staff", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="drop both databases first, so seeding is timed")
     args = parser.parse_args()
 

@@ -71,9 +71,15 @@ class StaffFilter(django_filters.FilterSet):
         method="in_entity",
         widget=FastSelect(label_field="name", cached=True),
     )
-    level = django_filters.ChoiceFilter(label=_("Level"), choices=Staff.Level.choices, empty_label=_("all"))
+    level = django_filters.ChoiceFilter(
+        label=_("Level"), choices=Staff.Level.choices, empty_label=_("all"), widget=FastSelect
+    )
     tier = django_filters.ChoiceFilter(
-        label=_("Management tier"), field_name="management_tier", choices=Staff.Tier.choices, empty_label=_("all")
+        label=_("Management tier"),
+        field_name="management_tier",
+        choices=Staff.Tier.choices,
+        empty_label=_("all"),
+        widget=FastSelect,
     )
     competency = django_filters.ModelChoiceFilter(
         label=_("Competency"),
