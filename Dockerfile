@@ -6,4 +6,5 @@ COPY . .
 RUN pip install --no-cache-dir . && useradd --create-home hrportal
 USER hrportal
 EXPOSE 8000
-CMD ["gunicorn", "hrportal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]
+ENV WEB_CONCURRENCY=2
+CMD ["gunicorn", "hrportal.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
