@@ -226,28 +226,48 @@ def offer_transition(*, actor, offer_id: int, action: str) -> TalentOffer:
     offer = offer_lock(offer_id=offer_id)
     if staff_of(actor) is None or staff_of(actor).pk != offer.staff_id:
         raise PermissionDenied
-    allowed, target = OFFER_TRANSITIONS[action]
-    if offer.status not in allowed:
-        raise ValidationError(_("This offer cannot take that step from its current status."))
-    if action == "resume":
+
+    def check_resume():
         _check_offered_time(
             staff=offer.staff, share=offer.time_share_percent, start=offer.start, end=offer.end, exclude_id=offer.pk
         )
-    before = offer.status
-    offer.status = target
-    offer.save(update_fields=["status", "changed_at"])
-    audit_record(
+
+    _status_step(
+        offer,
         actor=actor,
-        action=f"mobility.offer.{action}",
-        target=offer,
+        action=action,
+        transitions=OFFER_TRANSITIONS,
+        kind="offer",
+        refused=_("This offer cannot take that step from its current status."),
+        closed_reason=_("The offer was closed."),
+        check=check_resume if action == "resume" else None,
         staff=offer.staff,
-        before={"status": before},
-        after={"status": target},
     )
-    if target == TalentOffer.Status.CLOSED:
-        _withdraw_live_applications(Q(offer_id=offer.pk), actor=actor, reason=_("The offer was closed."))
     tasks.match_refresh_offer.delay_on_commit(offer.pk)
     return offer
+
+
+def _status_step(item, *, actor, action, transitions, kind, refused, closed_reason, check=None, **audit_scope):
+    """Pause, resume or close an offer or request: the allowed step, audited; closing withdraws the live
+    applications, which cannot outlive what they apply to."""
+    allowed, target = transitions[action]
+    if item.status not in allowed:
+        raise ValidationError(refused)
+    if check is not None:
+        check()
+    before = item.status
+    item.status = target
+    item.save(update_fields=["status", "changed_at"])
+    audit_record(
+        actor=actor,
+        action=f"mobility.{kind}.{action}",
+        target=item,
+        before={"status": before},
+        after={"status": target},
+        **audit_scope,
+    )
+    if action == "close":
+        _withdraw_live_applications(Q(**{f"{kind}_id": item.pk}), actor=actor, reason=closed_reason)
 
 
 # --- requests -------------------------------------------------------------------------------------
@@ -365,22 +385,16 @@ def request_transition(*, actor, request_id: int, action: str) -> TalentRequest:
     request = request_lock(request_id=request_id)
     if staff_of(actor) is None or staff_of(actor).pk != request.owner_id:
         raise PermissionDenied
-    allowed, target = REQUEST_TRANSITIONS[action]
-    if request.status not in allowed:
-        raise ValidationError(_("This request cannot take that step from its current status."))
-    before = request.status
-    request.status = target
-    request.save(update_fields=["status", "changed_at"])
-    audit_record(
+    _status_step(
+        request,
         actor=actor,
-        action=f"mobility.request.{action}",
-        target=request,
+        action=action,
+        transitions=REQUEST_TRANSITIONS,
+        kind="request",
+        refused=_("This request cannot take that step from its current status."),
+        closed_reason=_("The request was closed."),
         entity=request.entity,
-        before={"status": before},
-        after={"status": target},
     )
-    if target == TalentRequest.Status.CLOSED:
-        _withdraw_live_applications(Q(request_id=request.pk), actor=actor, reason=_("The request was closed."))
     tasks.match_refresh_request.delay_on_commit(request.pk)
     return request
 

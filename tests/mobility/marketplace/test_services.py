@@ -413,3 +413,13 @@ def test_closing_an_offer_withdraws_its_live_applications(offer, talent_request,
     assert application.status == TalentApplication.Status.WITHDRAWN
     with pytest.raises(ValidationError):
         svc.application_accept(actor=talent_request.owner.user, application_id=application.pk)
+
+
+def test_closing_a_request_withdraws_its_live_applications(offer, talent_request, line_manager):
+    application = _consented(offer=offer, item=talent_request, manager=line_manager)
+
+    svc.request_transition(actor=talent_request.owner.user, request_id=talent_request.pk, action="close")
+
+    application.refresh_from_db()
+    assert application.status == TalentApplication.Status.WITHDRAWN
+    assert AuditEvent.objects.filter(action="mobility.request.close", target_id=str(talent_request.pk)).exists()
