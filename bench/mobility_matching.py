@@ -33,7 +33,7 @@ django.setup()
 from django.db import connection, transaction
 from django.utils import timezone
 from hrportal.models import Competency, Staff, User
-from mobility.demo_marketplace import make_offers, make_requests
+from mobility.marketplace.demo import make_offers, make_requests
 from mobility.models import TalentOffer, TalentRequest
 rng = random.Random(7)
 today = timezone.localdate()
@@ -80,7 +80,7 @@ from django.db import transaction
 from django.utils import timezone
 from hrportal.models import Competency, Staff, User
 from mobility.models import Match, TalentRequest, TalentRequestCompetency
-from mobility.services.marketplace_matching import match_rematch_all, match_refresh_requests
+from mobility.marketplace.matching import match_rematch_all, match_refresh_requests
 full = []
 for _ in range(RUNS):
     started = time.perf_counter()

@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from hrportal.models import Staff, User  # noqa: E402
+from telework.agreements.selectors import inventory_table  # noqa: E402
 from telework.models import TeleworkAgreement  # noqa: E402
-from telework.selectors.agreements import inventory_table  # noqa: E402
 
 
 def timed(label, fn):
@@ -48,7 +48,7 @@ timed("inventory_table (report build)", lambda: inventory_table(today=timezone.l
 def approve_and_roll_back():
     from django.db import transaction
 
-    from telework.services.agreements import telework_agreement_approve
+    from telework.agreements.services import telework_agreement_approve
 
     pending = TeleworkAgreement.objects.filter(status="requested", staff__user__username="demo-staff").first()
     manager = User.objects.get(username="demo-manager")

@@ -1,6 +1,9 @@
 from django.urls import include, path
 
-from .apis import views
+from hrportal.apis import views
+from hrportal.audit import apis as audit
+from hrportal.parameters import apis as parameters
+from hrportal.reports import apis as reports
 
 urlpatterns = [
     path("staff/", views.StaffListApi.as_view(), name="api-staff-list"),
@@ -12,11 +15,11 @@ urlpatterns = [
     path("competencies/", views.CompetencyListApi.as_view(), name="api-competency-list"),
     path("functions/", views.FunctionListApi.as_view(), name="api-function-list"),
     path("portfolio/", views.PortfolioListApi.as_view(), name="api-portfolio-list"),
-    path("reports/", views.ReportRunListApi.as_view(), name="api-report-list"),
-    path("reports/<int:pk>/", views.ReportRunDetailApi.as_view(), name="api-report-detail"),
-    path("reports/<int:pk>/download.<str:fmt>", views.ReportRunDownloadApi.as_view(), name="api-report-download"),
-    path("audit/", views.AuditEventListApi.as_view(), name="api-audit-list"),
-    path("parameters/", views.ParameterListApi.as_view(), name="api-parameter-list"),
+    path("reports/", reports.ReportRunListApi.as_view(), name="api-report-list"),
+    path("reports/<int:pk>/", reports.ReportRunDetailApi.as_view(), name="api-report-detail"),
+    path("reports/<int:pk>/download.<str:fmt>", reports.ReportRunDownloadApi.as_view(), name="api-report-download"),
+    path("audit/", audit.AuditEventListApi.as_view(), name="api-audit-list"),
+    path("parameters/", parameters.ParameterListApi.as_view(), name="api-parameter-list"),
     path("mobility/", include("mobility.api_urls")),
     path("deployability/", include("deployability.api_urls")),
     path("reward/", include("reward.api_urls")),

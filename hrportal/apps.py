@@ -11,15 +11,15 @@ class HrportalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import home, reports  # noqa: F401
-        from .models import Competency, Entity
-        from .widgets import choices_changed
+        from hrportal import home
+        from hrportal.models import Competency, Entity
+        from hrportal.widgets import choices_changed
 
         for model in (Entity, Competency):
             post_save.connect(choices_changed, sender=model, dispatch_uid=f"choices-{model.__name__}-save")
             post_delete.connect(choices_changed, sender=model, dispatch_uid=f"choices-{model.__name__}-delete")
-        from .reports import portfolio  # noqa: F401  (registers the portfolio report)
-        from .views.home import foundation_action_items
+        from hrportal.reports import portfolio  # noqa: F401  (registers the portfolio report)
+        from hrportal.views.home import foundation_action_items
 
         home.register_action_provider(foundation_action_items)
         autodiscover_modules("reports")

@@ -7,9 +7,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .models import Competency, Entity, Staff
-from .scoping import entity_subtree_ids_sql
-from .widgets import FastSelect
+from hrportal.models import Competency, Entity, Staff
+from hrportal.scoping import entity_subtree_ids_sql
+from hrportal.widgets import FastSelect
 
 NAME_WORD = re.compile(r"\w+")
 

@@ -2,9 +2,8 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import Competency, StaffLanguage
-from .models.portfolio import Objective, PortfolioAction
-from .parameters import CATALOGUE
+from hrportal.models import Competency, StaffLanguage
+from hrportal.models.portfolio import Objective, PortfolioAction
 
 
 class LanguageRowForm(forms.Form):
@@ -26,18 +25,3 @@ class PortfolioFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("all"))] + PortfolioAction.Status.choices, required=False
     )
-
-
-class ReportRequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Report"))
-
-    def __init__(self, *args, definitions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(d.kind, d.title) for d in definitions]
-
-
-class ParameterSetForm(forms.Form):
-    key = forms.ChoiceField(label=_("Parameter"), choices=[(k, s.label) for k, s in CATALOGUE.items()])
-    value = forms.IntegerField(label=_("New value"), min_value=0)
-    valid_from = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
-    legal_basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)

@@ -1,7 +1,10 @@
 """Who someone is in the portal. Roles are derived from data, never stored as a free-form field."""
 
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
+
+from hrportal.models import Entity, HrOfficerScope, Staff
 
 
 class Role(models.TextChoices):
@@ -19,9 +22,6 @@ def roles_of(user) -> frozenset[str]:
     cached = getattr(user, "_hrportal_roles", None)
     if cached is not None:
         return cached
-    from .models import Entity, Staff
-    from .scoping import hr_entity_ids_sql
-
     roles = set()
     staff = staff_of(user)
     if staff is not None:
@@ -41,6 +41,20 @@ def roles_of(user) -> frozenset[str]:
         roles.add(Role.ADMIN)
     user._hrportal_roles = frozenset(roles)
     return user._hrportal_roles
+
+
+# An HR officer's entities: those of their scopes and every entity below them (works on PostgreSQL and SQLite).
+_HR_SUBTREE_SQL = f"""
+    WITH RECURSIVE subtree(id) AS (
+        SELECT entity_id FROM {HrOfficerScope._meta.db_table} WHERE user_id = %s
+        UNION
+        SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
+    ) SELECT id FROM subtree
+"""
+
+
+def hr_entity_ids_sql(user_id: int) -> RawSQL:
+    return RawSQL(_HR_SUBTREE_SQL, [user_id])
 
 
 def hr_entity_ids(user) -> tuple[int, ...]:

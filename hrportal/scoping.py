@@ -13,8 +13,8 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from .models import Entity, HrOfficerScope, Staff
-from .roles import Role, hr_entity_ids, roles_of, sees_everything, staff_of
+from hrportal.models import Entity, Staff
+from hrportal.roles import Role, hr_entity_ids, roles_of, sees_everything, staff_of
 
 # Recursive queries work the same on PostgreSQL and SQLite; both walk an indexed foreign key.
 _TEAM_SQL = f"""
@@ -23,13 +23,6 @@ _TEAM_SQL = f"""
         UNION
         SELECT s.id FROM {Staff._meta.db_table} s JOIN team t ON s.line_manager_id = t.id
     ) SELECT id FROM team
-"""
-_SUBTREE_SQL = f"""
-    WITH RECURSIVE subtree(id) AS (
-        SELECT entity_id FROM {HrOfficerScope._meta.db_table} WHERE user_id = %s
-        UNION
-        SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
-    ) SELECT id FROM subtree
 """
 _ENTITY_SUBTREE_SQL = f"""
     WITH RECURSIVE subtree(id) AS (
@@ -42,10 +35,6 @@ _ENTITY_SUBTREE_SQL = f"""
 
 def team_ids_sql(manager_id: int) -> RawSQL:
     return RawSQL(_TEAM_SQL, [manager_id])
-
-
-def hr_entity_ids_sql(user_id: int) -> RawSQL:
-    return RawSQL(_SUBTREE_SQL, [user_id])
 
 
 def entity_subtree_ids_sql(entity_id: int) -> RawSQL:

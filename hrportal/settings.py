@@ -80,6 +80,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hrportal.context_processors.roles",
             ],
+            # A part keeps its template tags in its own folder; `{% load <name> %}` finds them here.
+            "libraries": {"mobility_marketplace": "mobility.marketplace.templatetags"},
         },
     },
 ]
@@ -175,7 +177,7 @@ SPECTACULAR_SETTINGS = {
         "StaffLevelEnum": "hrportal.models.org.Staff.Level",
         "CompetencyLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
         "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
-        "ReportRunStatusEnum": "hrportal.models.reports.ReportRun.Status",
+        "ReportRunStatusEnum": "hrportal.reports.models.ReportRun.Status",
     },
 }
 
@@ -194,22 +196,22 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "portfolio-progress-weekly": {
-        "task": "hrportal.tasks.report_run_scheduled",
+        "task": "hrportal.reports.tasks.report_run_scheduled",
         "schedule": crontab(minute=0, hour=6, day_of_week="monday"),
         "args": ("portfolio_progress",),
     },
     "telework-inventory-monthly": {
-        "task": "hrportal.tasks.report_run_scheduled",
+        "task": "hrportal.reports.tasks.report_run_scheduled",
         "schedule": crontab(minute=30, hour=6, day_of_month=1),
         "args": ("telework_inventory",),
     },
     # mobility marketplace: expire stale offers/requests first, then rematch everything
     "mobility-marketplace-expire-nightly": {
-        "task": "mobility.tasks_marketplace.marketplace_expire",
+        "task": "mobility.marketplace.tasks.marketplace_expire",
         "schedule": crontab(minute=30, hour=1),
     },
     "mobility-marketplace-rematch-nightly": {
-        "task": "mobility.tasks_marketplace.match_rematch_all",
+        "task": "mobility.marketplace.tasks.match_rematch_all",
         "schedule": crontab(minute=0, hour=2),
     },
 }

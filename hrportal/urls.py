@@ -3,14 +3,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from .views import admin_pages, home, org, reports, staff
+from hrportal.audit import views as audit
+from hrportal.parameters import views as parameters
+from hrportal.reports import views as reports
+from hrportal.views import health, home, org, staff
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", admin_pages.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("staff/", staff.StaffDirectoryView.as_view(), name="staff-list"),
     path("staff/me/edit/", staff.StaffProfileEditView.as_view(), name="staff-profile-edit"),
     path("staff/<int:pk>/", staff.StaffDetailView.as_view(), name="staff-detail"),
@@ -21,8 +24,8 @@ urlpatterns = [
     path("reports/", reports.ReportListView.as_view(), name="report-list"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report-detail"),
     path("reports/<int:pk>/download.<str:fmt>", reports.ReportDownloadView.as_view(), name="report-download"),
-    path("audit/", admin_pages.AuditListView.as_view(), name="audit-list"),
-    path("parameters/", admin_pages.ParameterListView.as_view(), name="parameter-list"),
+    path("audit/", audit.AuditListView.as_view(), name="audit-list"),
+    path("parameters/", parameters.ParameterListView.as_view(), name="parameter-list"),
     path("mobility/", include("mobility.urls")),
     path("deployability/", include("deployability.urls")),
     path("reward/", include("reward.urls")),

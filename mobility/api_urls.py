@@ -3,6 +3,6 @@ from django.urls import include, path
 app_name = "mobility-api"
 
 urlpatterns = [
-    path("marketplace/", include("mobility.api_urls_marketplace")),
-    path("", include("mobility.api_urls_international")),
+    path("marketplace/", include("mobility.marketplace.api_urls")),
+    path("", include("mobility.international.api_urls")),
 ]

@@ -9,9 +9,8 @@ class MobilityConfig(AppConfig):
 
     def ready(self):
         from hrportal.home import register_action_provider
+        from mobility.international import home as international_home
+        from mobility.marketplace import home as marketplace_home
 
-        from . import home_international
-        from .home_marketplace import marketplace_action_items
-
-        register_action_provider(marketplace_action_items)
-        register_action_provider(home_international.action_items)
+        for part in (marketplace_home, international_home):
+            register_action_provider(part.action_items)

@@ -1,5 +1,5 @@
-from .demo_international import seed_international
-from .demo_marketplace import seed_marketplace
+from mobility.international.demo import seed_international
+from mobility.marketplace.demo import seed_marketplace
 
 
 def seed_demo(*, rng, today, out) -> None:

@@ -1,6 +1,4 @@
-from .tasks_international import (  # noqa: F401
-    notify_application_decided,
-    notify_application_submitted,
-    notify_host_answer_needed,
-)
-from .tasks_marketplace import *  # noqa: F403
+"""Celery finds `<app>.tasks`: this module makes it find each part's jobs."""
+
+from mobility.international import tasks as international_tasks  # noqa: F401
+from mobility.marketplace import tasks as marketplace_tasks  # noqa: F401

@@ -3,6 +3,6 @@ from django.urls import include, path
 app_name = "mobility"
 
 urlpatterns = [
-    path("", include("mobility.urls_marketplace")),
-    path("", include("mobility.urls_international")),
+    path("", include("mobility.marketplace.urls")),
+    path("", include("mobility.international.urls")),
 ]

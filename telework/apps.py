@@ -9,9 +9,9 @@ class TeleworkConfig(AppConfig):
 
     def ready(self):
         from hrportal.home import register_action_provider
+        from telework.agreements import home as agreements_home
+        from telework.climate import home as climate_home
+        from telework.pools import home as pools_home
 
-        from .home_pools import pool_action_items
-        from .views.agreements import telework_action_items
-
-        register_action_provider(telework_action_items)
-        register_action_provider(pool_action_items)
+        for part in (agreements_home, pools_home, climate_home):
+            register_action_provider(part.action_items)

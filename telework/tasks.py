@@ -1,2 +1,4 @@
-from .tasks_agreements import *  # noqa: F403
-from .tasks_pools import notify_assignment_created, notify_request_declined, notify_support_requested  # noqa: F401
+"""Celery finds `<app>.tasks`: this module makes it find each part's jobs."""
+
+from telework.agreements import tasks as agreements_tasks  # noqa: F401
+from telework.pools import tasks as pools_tasks  # noqa: F401

@@ -3,6 +3,7 @@ from django.urls import include, path
 app_name = "telework"
 
 urlpatterns = [
-    path("", include("telework.urls_agreements")),
-    path("", include("telework.urls_pools")),
+    path("", include("telework.agreements.urls")),
+    path("", include("telework.pools.urls")),
+    path("", include("telework.climate.urls")),
 ]

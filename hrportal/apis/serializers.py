@@ -1,16 +1,6 @@
 from rest_framework import serializers
 
-from ..models import (
-    AuditEvent,
-    Competency,
-    Entity,
-    Function,
-    PortfolioAction,
-    ReportRun,
-    Staff,
-    StaffCompetency,
-    StaffLanguage,
-)
+from hrportal.models import Competency, Entity, Function, PortfolioAction, Staff, StaffCompetency, StaffLanguage
 
 
 class EntitySerializer(serializers.ModelSerializer):
@@ -113,56 +103,3 @@ class PortfolioActionSerializer(serializers.ModelSerializer):
             "planned_end",
             "status_text",
         ]
-
-
-class ReportRunSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ReportRun
-        fields = ["id", "kind", "status", "progress", "created_at", "started_at", "finished_at", "error"]
-
-
-class ReportRunDetailSerializer(ReportRunSerializer):
-    class Meta(ReportRunSerializer.Meta):
-        fields = [*ReportRunSerializer.Meta.fields, "result"]
-
-
-class ReportRunRequestSerializer(serializers.Serializer):
-    kind = serializers.CharField()
-
-
-class AuditEventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None)
-    target_type = serializers.CharField(source="target_type.model")
-
-    class Meta:
-        model = AuditEvent
-        fields = [
-            "id",
-            "occurred_at",
-            "actor",
-            "action",
-            "target_type",
-            "target_id",
-            "target_repr",
-            "staff",
-            "entity",
-            "before",
-            "after",
-            "parameters",
-            "note",
-        ]
-
-
-class ParameterSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    label = serializers.CharField()
-    unit = serializers.CharField()
-    default = serializers.JSONField()
-    current = serializers.JSONField()
-
-
-class ParameterSetSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    value = serializers.IntegerField(min_value=0)
-    valid_from = serializers.DateField()
-    legal_basis = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")

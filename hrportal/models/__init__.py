@@ -1,10 +1,10 @@
-from .audit import AuditEvent
-from .catalogue import Competency, CompetencyBehaviourLevel, CompetencyCluster, Function, FunctionFamily
-from .org import Entity, Evaluation, HrOfficerScope, Staff, StaffCompetency, StaffLanguage
-from .parameters import PolicyParameter
-from .portfolio import PortfolioAction
-from .reports import ReportRun
-from .users import User
+from hrportal.audit.models import AuditEvent
+from hrportal.models.catalogue import Competency, CompetencyBehaviourLevel, CompetencyCluster, Function, FunctionFamily
+from hrportal.models.org import Entity, Evaluation, HrOfficerScope, Staff, StaffCompetency, StaffLanguage
+from hrportal.models.portfolio import PortfolioAction
+from hrportal.models.users import User
+from hrportal.parameters.models import PolicyParameter
+from hrportal.reports.models import ReportRun
 
 __all__ = [
     "AuditEvent",

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import Competency, Function
+from hrportal.models.catalogue import Competency, Function
 
 
 class Entity(models.Model):

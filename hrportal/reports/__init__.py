@@ -1,9 +1,6 @@
 """Status-report machinery shared by every app.
 
-An app describes a report with `ReportDefinition` and registers it in its `reports.py` module (found at
-start-up by autodiscovery). Running, progress, storing files and downloads are handled here.
+An app describes a report with `registry.ReportDefinition` and registers it in its part's `reports.py`
+(found at start-up by autodiscovery of `<app>.reports`). Running (`services`, `tasks`), reading
+(`selectors`), storing files (`exports`) and the pages and API (`views`, `apis`) are handled here.
 """
-
-from .registry import REGISTRY, ReportDefinition, ReportResult, definition_get, register
-
-__all__ = ["REGISTRY", "ReportDefinition", "ReportResult", "definition_get", "register"]

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
-from ..roles import Role
-from ..selectors.portfolio import portfolio_status_by_objective
-from .registry import ReportDefinition, ReportResult, register
+from hrportal.reports.registry import ReportDefinition, ReportResult, register
+from hrportal.roles import Role
+from hrportal.selectors.portfolio import portfolio_status_by_objective
 
 
 def build_portfolio_progress(*, run, progress) -> ReportResult:

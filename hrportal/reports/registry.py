@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
 
-from ..roles import Role, roles_of
+from hrportal.roles import Role, roles_of
 
 
 @dataclass

@@ -1,8 +1,8 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from ..models import PortfolioAction
-from ..models.portfolio import Objective
+from hrportal.models import PortfolioAction
+from hrportal.models.portfolio import Objective
 
 Status = PortfolioAction.Status
 

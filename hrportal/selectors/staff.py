@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
-from ..models import Staff
-from ..scoping import staff_get_visible, staff_visible_to
+from hrportal.models import Staff
+from hrportal.scoping import staff_get_visible, staff_visible_to
 
 
 def staff_directory(*, viewer) -> QuerySet[Staff]:

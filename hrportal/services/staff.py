@@ -2,9 +2,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..audit import audit_record
-from ..models import Competency, Staff, StaffCompetency, StaffLanguage
-from ..scoping import can_edit_profile
+from hrportal.audit.services import audit_record
+from hrportal.models import Competency, Staff, StaffCompetency, StaffLanguage
+from hrportal.scoping import can_edit_profile
 
 
 def _profile_state(staff: Staff) -> dict:

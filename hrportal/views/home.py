@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from ..home import ActionItem, action_items_for
-from ..models import PortfolioAction, ReportRun, Staff
-from ..roles import Role, roles_of, staff_of
-from ..scoping import hr_entities_of, team_ids_sql
-from ..selectors.audit import audit_events_visible_to
-from .mixins import ScopedMixin
+from hrportal.audit.selectors import audit_events_visible_to
+from hrportal.home import ActionItem, action_items_for
+from hrportal.models import PortfolioAction, Staff
+from hrportal.reports.models import ReportRun
+from hrportal.roles import Role, roles_of, staff_of
+from hrportal.scoping import hr_entities_of, team_ids_sql
+from hrportal.views.mixins import ScopedMixin
 
 
 def foundation_action_items(user) -> list[ActionItem]:

@@ -2,12 +2,12 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
-from ..forms import PortfolioFilterForm
-from ..models import Entity
-from ..models.portfolio import Objective
-from ..selectors.portfolio import portfolio_action_list, portfolio_status_by_objective
-from ..selectors.staff import staff_directory
-from .mixins import ScopedMixin
+from hrportal.forms import PortfolioFilterForm
+from hrportal.models import Entity
+from hrportal.models.portfolio import Objective
+from hrportal.selectors.portfolio import portfolio_action_list, portfolio_status_by_objective
+from hrportal.selectors.staff import staff_directory
+from hrportal.views.mixins import ScopedMixin
 
 
 def _with_headcount(entities):

@@ -5,14 +5,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from ..filters import StaffFilter
-from ..forms import CompetencyFormSet, LanguageFormSet
-from ..pagination import CountCachingPaginator
-from ..roles import Role, roles_of, staff_of
-from ..scoping import can_edit_profile, can_work_hr_case, staff_get_visible
-from ..selectors.staff import staff_directory, staff_profile_get
-from ..services.staff import staff_profile_update
-from .mixins import ScopedMixin
+from hrportal.filters import StaffFilter
+from hrportal.forms import CompetencyFormSet, LanguageFormSet
+from hrportal.pagination import CountCachingPaginator
+from hrportal.roles import Role, roles_of, staff_of
+from hrportal.scoping import can_edit_profile, can_work_hr_case, staff_get_visible
+from hrportal.selectors.staff import staff_directory, staff_profile_get
+from hrportal.services.staff import staff_profile_update
+from hrportal.views.mixins import ScopedMixin
 
 
 class StaffDirectoryView(ScopedMixin, ListView):

@@ -1,7 +1,8 @@
 import pytest
 from rest_framework.test import APIClient
 
-from hrportal.models import Competency, PolicyParameter
+from hrportal.models import Competency
+from hrportal.parameters.models import PolicyParameter
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from hrportal.models import Competency, PolicyParameter, ReportRun
+from hrportal.models import Competency
+from hrportal.parameters.models import PolicyParameter
+from hrportal.reports.models import ReportRun
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db

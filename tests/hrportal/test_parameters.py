@@ -3,8 +3,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from hrportal.models import AuditEvent
-from hrportal.parameters import CATALOGUE, parameter, parameter_set, snapshot
+from hrportal.audit.models import AuditEvent
+from hrportal.parameters.catalogue import CATALOGUE
+from hrportal.parameters.selectors import parameter, snapshot
+from hrportal.parameters.services import parameter_set
 from tests.factories import PolicyParameterFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import Client
 
-from hrportal.models import ReportRun
+from hrportal.reports.models import ReportRun
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

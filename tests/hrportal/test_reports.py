@@ -4,10 +4,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from hrportal.models import PortfolioAction, ReportRun
+from hrportal.models import PortfolioAction
 from hrportal.models.portfolio import Objective
 from hrportal.reports.exports import safe_cell, table_to_csv
-from hrportal.services.reports import report_run_execute, report_run_request
+from hrportal.reports.models import ReportRun
+from hrportal.reports.services import report_run_execute, report_run_request
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_rerunning_a_finished_run_changes_nothing(central_hr, django_capture_on_
 
 
 def test_failing_report_is_marked_failed_with_its_error(central_hr, monkeypatch, django_capture_on_commit_callbacks):
-    from hrportal.reports import REGISTRY
+    from hrportal.reports.registry import REGISTRY
 
     definition = REGISTRY["portfolio_progress"]
 

@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from hrportal.models import AuditEvent, Competency
+from hrportal.audit.models import AuditEvent
+from hrportal.models import Competency
 from hrportal.services.staff import staff_profile_update
 
 pytestmark = pytest.mark.django_db

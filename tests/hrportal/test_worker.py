@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from hrportal.celery import app as celery_app
-from hrportal.models import ReportRun
+from hrportal.reports.models import ReportRun
 from tests.services import redis_url, require
 
 pytestmark = [
@@ -76,7 +76,7 @@ def test_report_run_is_finished_by_a_real_worker(worker, central_hr):
     run = ReportRun.objects.create(kind="portfolio_progress", requested_by=central_hr)
     celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False  # this test talks to the real worker
     with celery_app.connection_for_write(worker) as conn:
-        celery_app.send_task("hrportal.tasks.report_run_execute", args=[run.pk], connection=conn)
+        celery_app.send_task("hrportal.reports.tasks.report_run_execute", args=[run.pk], connection=conn)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         run.refresh_from_db()

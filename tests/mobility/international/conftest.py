@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import ApplicationFactory, CallFactory
+from tests.mobility.international.factories import ApplicationFactory, CallFactory
 
 
 @pytest.fixture

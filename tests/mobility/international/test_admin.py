@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from .factories import ClaimFactory, DetachmentFactory, ExternalApplicantFactory
+from tests.mobility.international.factories import ClaimFactory, DetachmentFactory, ExternalApplicantFactory
 
 pytestmark = pytest.mark.django_db
 

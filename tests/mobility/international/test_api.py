@@ -5,11 +5,10 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from mobility.international.services import stay_last_day
 from mobility.models import ExternalApplicant, MobilityApplication
-from mobility.services.international import stay_last_day
 from tests.factories import StaffFactory
-
-from .factories import VacancyFactory, today
+from tests.mobility.international.factories import VacancyFactory, today
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework.test import APIClient
 
-from hrportal.models import AuditEvent
-from mobility.services import international as svc
-
-from .factories import ApplicationFactory, CallFactory, today
+from hrportal.audit.models import AuditEvent
+from mobility.international import services as svc
+from tests.mobility.international.factories import ApplicationFactory, CallFactory, today
 
 
 def _change(call, actor, **changes):

@@ -7,11 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
+from mobility.international import services as svc
 from mobility.models import MobilityApplication
-from mobility.services import international as svc
+from tests.mobility.international.factories import ApplicationFactory, CallFactory, today
 from tests.services import require
-
-from .factories import ApplicationFactory, CallFactory, today
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

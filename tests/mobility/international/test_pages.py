@@ -4,11 +4,10 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from mobility.international.services import stay_last_day
 from mobility.models import ExternalApplicant, MobilityApplication, MobilityCall
-from mobility.services.international import stay_last_day
 from tests.factories import StaffFactory
-
-from .factories import (
+from tests.mobility.international.factories import (
     ApplicationFactory,
     CallFactory,
     ClaimFactory,
@@ -244,7 +243,7 @@ def test_detail_pages_make_a_bounded_number_of_queries(
 
 def test_totals_are_one_query(call, central_hr, django_assert_num_queries):
     from hrportal.roles import roles_of
-    from mobility.selectors.international import claim_totals_per_call
+    from mobility.international.selectors import claim_totals_per_call
 
     for _ in range(5):
         ClaimFactory(application=ApplicationFactory(call=call, approved=True))

@@ -6,7 +6,13 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from .factories import ApplicationFactory, DetachmentFactory, ExternalApplicantFactory, VacancyFactory, today
+from tests.mobility.international.factories import (
+    ApplicationFactory,
+    DetachmentFactory,
+    ExternalApplicantFactory,
+    VacancyFactory,
+    today,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,12 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from hrportal.models import AuditEvent, PolicyParameter
+from hrportal.audit.models import AuditEvent
+from hrportal.parameters.models import PolicyParameter
+from mobility.international import services as svc
 from mobility.models import Detachment, ExternalApplicant, MobilityApplication, MobilityCall
-from mobility.services import international as svc
 from tests.factories import StaffFactory
-
-from .factories import CallFactory, ExternalApplicantFactory, VacancyFactory, today
+from tests.mobility.international.factories import CallFactory, ExternalApplicantFactory, VacancyFactory, today
 
 pytestmark = pytest.mark.django_db
 Status = MobilityApplication.Status
@@ -188,7 +188,7 @@ def test_hr_of_another_entity_cannot_record_the_host_answer(agreed_application, 
 
 
 def test_applicant_withdraws_while_undecided_but_not_after_green_light(application):
-    from .factories import ApplicationFactory
+    from tests.mobility.international.factories import ApplicationFactory
 
     approved_application = ApplicationFactory(staff=application.staff, approved=True)
     member = application.staff.user

@@ -1,9 +1,9 @@
 import pytest
 from django.core import mail
 
+from mobility.international import services as svc
+from mobility.international.tasks import notify_application_decided, notify_application_submitted
 from mobility.models import MobilityApplication
-from mobility.services import international as svc
-from mobility.tasks_international import notify_application_decided, notify_application_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +41,8 @@ def test_hr_of_the_entity_is_asked_to_get_the_hosts_green_light(
 
 
 def test_central_hr_is_asked_when_the_entity_has_no_hr_officer(outsider, central_hr):
-    from mobility.tasks_international import notify_host_answer_needed
-
-    from .factories import ApplicationFactory
+    from mobility.international.tasks import notify_host_answer_needed
+    from tests.mobility.international.factories import ApplicationFactory
 
     application = ApplicationFactory(staff=outsider, agreed=True)
     assert notify_host_answer_needed(application.pk) == 1

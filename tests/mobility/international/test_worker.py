@@ -6,10 +6,11 @@ from datetime import timedelta
 import pytest
 
 from hrportal.celery import app as celery_app
-from mobility.services import international as svc
-from tests.hrportal.test_worker import worker  # noqa: F401 - the fixture that starts the worker
-
-from .factories import CallFactory, today
+from mobility.international import services as svc
+from tests.hrportal.test_worker import (
+    worker,  # noqa: F401 - the fixture that starts the worker
+)
+from tests.mobility.international.factories import CallFactory, today
 
 pytestmark = [
     pytest.mark.worker,
@@ -34,7 +35,7 @@ def test_the_line_manager_is_mailed_by_a_real_worker(mail_dir, request, staff_me
     celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False  # from here on, talk to the real worker
     with celery_app.connection_for_write(broker) as conn:
         celery_app.send_task(
-            "mobility.tasks_international.notify_application_submitted", args=[application.pk], connection=conn
+            "mobility.international.tasks.notify_application_submitted", args=[application.pk], connection=conn
         )
     deadline = time.monotonic() + 60
     messages = []

@@ -4,8 +4,7 @@ from django.apps import apps
 from hrportal.data.reference import load_reference_data
 from hrportal.models import Competency
 from tests.factories import StaffFactory
-
-from .factories import competency, offer_with, request_with
+from tests.mobility.marketplace.factories import competency, offer_with, request_with
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ from django.core.management import call_command
 from django.test import Client
 
 from hrportal.models import User
+from mobility.marketplace import services as svc
+from mobility.marketplace.matching import match_rematch_all
 from mobility.models import Assignment, Match, TalentApplication, TalentOffer
-from mobility.services import marketplace as svc
-from mobility.services.marketplace_matching import match_rematch_all
-
-from .factories import TalentApplicationFactory
+from tests.mobility.marketplace.factories import TalentApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

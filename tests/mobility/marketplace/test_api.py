@@ -5,10 +5,9 @@ from datetime import timedelta
 import pytest
 from rest_framework.test import APIClient
 
+from mobility.marketplace.matching import match_rematch_all
 from mobility.models import Assignment, TalentApplication, TalentOffer
-from mobility.services.marketplace_matching import match_rematch_all
-
-from .factories import today
+from tests.mobility.marketplace.factories import today
 
 pytestmark = pytest.mark.django_db
 A = "/api/mobility/marketplace"

@@ -5,13 +5,14 @@ import time
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 
+from mobility.marketplace import services as svc
+from mobility.marketplace.services import common
 from mobility.models import Assignment
-from mobility.services import marketplace as svc
+from tests.mobility.marketplace.factories import request_with
+from tests.mobility.marketplace.test_services import _consented
 from tests.services import require
-
-from .factories import request_with
-from .test_services import _consented
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +27,7 @@ def test_two_concurrent_acceptances_cannot_exceed_the_offered_share(
         for _ in range(2)
     ]
     applications = [_consented(offer=offer, item=item, manager=line_manager) for item in items]
-    original = svc.peak_share
+    original = common.peak_share
 
     def slow_peak(*args, **kwargs):
         # widen the window between reading the running assignments and writing the new one
@@ -34,7 +35,7 @@ def test_two_concurrent_acceptances_cannot_exceed_the_offered_share(
         time.sleep(0.4)
         return value
 
-    monkeypatch.setattr(svc, "peak_share", slow_peak)
+    monkeypatch.setattr(common, "peak_share", slow_peak)
     outcomes: list[str] = []
     start = threading.Barrier(2)
 
@@ -61,14 +62,14 @@ def test_two_concurrent_acceptances_cannot_exceed_the_offered_share(
 
 def test_two_offers_saved_at_once_cannot_exceed_the_working_time(staff_member, skills, monkeypatch):
     require(connection.vendor == "postgresql", "PostgreSQL")
-    original = svc.peak_share
+    original = common.peak_share
 
     def slow_peak(*args, **kwargs):
         value = original(*args, **kwargs)
         time.sleep(0.4)
         return value
 
-    monkeypatch.setattr(svc, "peak_share", slow_peak)
+    monkeypatch.setattr(common, "peak_share", slow_peak)
     outcomes: list[str] = []
     start = threading.Barrier(2)
 
@@ -80,8 +81,8 @@ def test_two_offers_saved_at_once_cannot_exceed_the_working_time(staff_member, s
                 title="T",
                 description="",
                 time_share_percent=share,
-                start=svc.timezone.localdate(),
-                end=svc.timezone.localdate(),
+                start=timezone.localdate(),
+                end=timezone.localdate(),
                 competencies=[(skills["coachen"].pk, 2)],
             )
             outcomes.append("saved")

@@ -4,12 +4,11 @@ from datetime import timedelta
 
 import pytest
 
-from hrportal.models import PolicyParameter
+from hrportal.parameters.models import PolicyParameter
+from mobility.marketplace.matching import match_refresh_offers, match_refresh_requests, match_rematch_all
 from mobility.models import Match, TalentOffer
-from mobility.services.marketplace_matching import match_refresh_offers, match_refresh_requests, match_rematch_all
 from tests.factories import StaffFactory
-
-from .factories import offer_with, request_with, today
+from tests.mobility.marketplace.factories import offer_with, request_with, today
 
 pytestmark = pytest.mark.django_db
 

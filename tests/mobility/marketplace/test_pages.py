@@ -5,11 +5,10 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
+from mobility.marketplace.matching import match_rematch_all
 from mobility.models import TalentApplication, TalentOffer, TalentRequest
-from mobility.services.marketplace_matching import match_rematch_all
 from tests.factories import StaffFactory
-
-from .factories import TalentApplicationFactory, offer_with, request_with, today
+from tests.mobility.marketplace.factories import TalentApplicationFactory, offer_with, request_with, today
 
 pytestmark = pytest.mark.django_db
 M = "/mobility/marketplace"

@@ -3,10 +3,9 @@
 import pytest
 from django.test import Client
 
+from mobility.marketplace.matching import match_rematch_all
 from mobility.models import TalentRequest
-from mobility.services.marketplace_matching import match_rematch_all
-
-from .factories import TalentApplicationFactory, offer_with, request_with
+from tests.mobility.marketplace.factories import TalentApplicationFactory, offer_with, request_with
 
 pytestmark = pytest.mark.django_db
 

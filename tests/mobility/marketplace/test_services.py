@@ -7,12 +7,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from hrportal.models import AuditEvent
+from hrportal.audit.models import AuditEvent
+from mobility.marketplace import services as svc
 from mobility.models import Assignment, Match, TalentApplication, TalentOffer, TalentRequest
-from mobility.services import marketplace as svc
 from tests.factories import StaffFactory
-
-from .factories import request_with, today
+from tests.mobility.marketplace.factories import request_with, today
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import pytest
 
 from hrportal.celery import app as celery_app
 from mobility.models import Match, TalentRequest
-from tests.hrportal.test_worker import worker  # noqa: F401 - the real-worker fixture
-
-from .factories import offer_with, request_with
+from tests.hrportal.test_worker import (
+    worker,  # noqa: F401 - the real-worker fixture
+)
+from tests.mobility.marketplace.factories import offer_with, request_with
 
 pytestmark = [
     pytest.mark.worker,
@@ -37,9 +38,9 @@ def test_matching_and_expiry_jobs_run_on_a_real_worker(worker, staff_member, req
     stale = request_with({skills["analyseren"]: 2}, owner=requester, entity=other_entity)
     TalentRequest.objects.filter(pk=stale.pk).update(end=stale.start, closing_date=stale.start.replace(year=2000))
     celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False
-    _send(worker, "mobility.tasks_marketplace.match_refresh_request", item.pk)
+    _send(worker, "mobility.marketplace.tasks.match_refresh_request", item.pk)
     assert _wait_for(lambda: Match.objects.filter(request=item, offer=offer).exists())
-    _send(worker, "mobility.tasks_marketplace.marketplace_expire")
+    _send(worker, "mobility.marketplace.tasks.marketplace_expire")
     assert _wait_for(lambda: TalentRequest.objects.get(pk=stale.pk).status == TalentRequest.Status.EXPIRED)
-    _send(worker, "mobility.tasks_marketplace.match_rematch_all")
+    _send(worker, "mobility.marketplace.tasks.match_rematch_all")
     assert _wait_for(lambda: Match.objects.filter(request=item).exists())

@@ -2,8 +2,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from .conftest import MONDAY, approved_on
-from .factories import TeleworkExplanationFactory
+from tests.telework.agreements.conftest import MONDAY, approved_on
+from tests.telework.agreements.factories import TeleworkExplanationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ from rest_framework.test import APIClient
 
 from telework.models import TeleworkAgreement, TeleworkExplanation
 from tests.factories import FunctionFactory
-
-from .conftest import MONDAY, approved_on
-from .factories import TeleworkAgreementFactory
+from tests.telework.agreements.conftest import MONDAY, approved_on
+from tests.telework.agreements.factories import TeleworkAgreementFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
+from telework.agreements.services import telework_agreement_approve
 from telework.models import TeleworkAgreement
-from telework.services.agreements import telework_agreement_approve
 from tests.factories import StaffFactory
 from tests.services import require
-
-from .factories import TeleworkAgreementFactory
+from tests.telework.agreements.factories import TeleworkAgreementFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

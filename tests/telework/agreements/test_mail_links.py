@@ -1,7 +1,7 @@
 from django.core import mail
 
 from hrportal.notifications import mail_send
-from telework.tasks_agreements import telework_notify_request
+from telework.agreements.tasks import telework_notify_request
 from tests.telework.agreements.factories import TeleworkAgreementFactory
 
 

@@ -4,12 +4,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from hrportal.models import ReportRun
+from hrportal.reports.models import ReportRun
 from telework.models import TeleworkAgreement, TeleworkExplanation
 from tests.factories import EntityFactory, FunctionFactory, StaffFactory
-
-from .conftest import MONDAY, approved_on
-from .factories import TeleworkAgreementFactory, TeleworkExplanationFactory
+from tests.telework.agreements.conftest import MONDAY, approved_on
+from tests.telework.agreements.factories import TeleworkAgreementFactory, TeleworkExplanationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from telework.models import TeleworkAgreement
 from tests.factories import StaffFactory
-
-from .conftest import MONDAY, approved_on
-from .factories import TeleworkAgreementFactory
+from tests.telework.agreements.conftest import MONDAY, approved_on
+from tests.telework.agreements.factories import TeleworkAgreementFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,11 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from hrportal.models import ReportRun
-from hrportal.services.reports import report_run_request
-from telework.selectors.agreements import inventory_table
+from hrportal.reports.models import ReportRun
+from hrportal.reports.services import report_run_request
+from telework.agreements.selectors import inventory_table
 from tests.factories import EntityFactory, StaffFactory
-
-from .conftest import MONDAY, TUESDAY, approved_on
+from tests.telework.agreements.conftest import MONDAY, TUESDAY, approved_on
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +70,7 @@ def test_inventory_is_scheduled_monthly():
 
 
 def test_staff_and_managers_do_not_see_the_inventory(staff_member, line_manager):
-    from hrportal.reports import definition_get
+    from hrportal.reports.registry import definition_get
 
     definition = definition_get("telework_inventory")
     assert not definition.visible_to(staff_member.user) and not definition.visible_to(line_manager.user)

@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from hrportal.models import AuditEvent, Entity
-from telework.models import TeleworkAgreement
-from telework.services.agreements import (
+from hrportal.audit.models import AuditEvent
+from hrportal.models import Entity
+from telework.agreements.services import (
     telework_agreement_approve,
     telework_agreement_end,
     telework_agreement_refuse,
@@ -15,10 +15,10 @@ from telework.services.agreements import (
     telework_agreement_withdraw,
     telework_explanation_record,
 )
+from telework.models import TeleworkAgreement
 from tests.factories import EntityFactory, FunctionFactory, PolicyParameterFactory, StaffFactory
-
-from .conftest import MONDAY, TUESDAY, WEDNESDAY, approved_on
-from .factories import TeleworkAgreementFactory, TeleworkExplanationFactory
+from tests.telework.agreements.conftest import MONDAY, TUESDAY, WEDNESDAY, approved_on
+from tests.telework.agreements.factories import TeleworkAgreementFactory, TeleworkExplanationFactory
 
 pytestmark = pytest.mark.django_db
 Status = TeleworkAgreement.Status

@@ -11,8 +11,7 @@ import pytest
 from hrportal.celery import app as celery_app
 from tests.hrportal.test_worker import ROOT, database_url_of_test_db
 from tests.services import redis_url, require
-
-from .factories import TeleworkAgreementFactory
+from tests.telework.agreements.factories import TeleworkAgreementFactory
 
 pytestmark = [
     pytest.mark.worker,
@@ -76,7 +75,7 @@ def test_request_notification_is_sent_by_a_real_worker(mail_worker, staff_member
     agreement = TeleworkAgreementFactory(staff=staff_member)
     celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False
     with celery_app.connection_for_write(url) as conn:
-        celery_app.send_task("telework.tasks_agreements.telework_notify_request", args=[agreement.pk], connection=conn)
+        celery_app.send_task("telework.agreements.tasks.telework_notify_request", args=[agreement.pk], connection=conn)
     mail = _wait_for_mail(mail_dir)
     assert team_leader.email in mail
     assert staff_member.full_name in mail

@@ -1,8 +1,7 @@
 import pytest
 
 from tests.factories import StaffFactory
-
-from .factories import PoolFactory, PoolMemberFactory
+from tests.telework.pools.factories import PoolFactory, PoolMemberFactory
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
-from .factories import ClimateRoundFactory, PoolAssignmentFactory
-from .test_climate import _answers
+from tests.telework.pools.factories import ClimateRoundFactory, PoolAssignmentFactory
+from tests.telework.pools.test_climate import _answers
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,8 @@ from django.test import Client
 from django.utils import timezone
 
 from telework.models import ClimateResponse, PoolAssignment, SupportRequest
-
-from .factories import ClimateRoundFactory, PoolMemberFactory, SupportRequestFactory
-from .test_climate import _answers
+from tests.telework.pools.factories import ClimateRoundFactory, PoolMemberFactory, SupportRequestFactory
+from tests.telework.pools.test_climate import _answers
 
 pytestmark = pytest.mark.django_db
 

@@ -4,13 +4,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
-from hrportal.models import AuditEvent
+from hrportal.audit.models import AuditEvent
+from telework.climate.selectors import climate_results
+from telework.climate.services import climate_response_submit, climate_round_create
 from telework.models import ClimateParticipation, ClimateResponse
-from telework.selectors.climate import climate_results
-from telework.services.climate import climate_response_submit, climate_round_create
 from tests.factories import StaffFactory
-
-from .factories import ClimateRoundFactory
+from tests.telework.pools.factories import ClimateRoundFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 5, 1)
@@ -106,7 +105,7 @@ def test_results_follow_the_viewers_scope(staff_member, hr_officer, outsider, en
 
 
 def test_min_cell_size_parameter_is_honoured(central_hr, entity):
-    from hrportal.parameters import parameter_set
+    from hrportal.parameters.services import parameter_set
 
     survey = ClimateRoundFactory()
     _answers(survey, entity, 5)

@@ -9,11 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from telework.models import PoolAssignment
-from telework.services import pools as pool_services
+from telework.pools import services as pool_services
 from tests.factories import StaffFactory
 from tests.services import require
-
-from .factories import PoolMemberFactory, SupportRequestFactory
+from tests.telework.pools.factories import PoolMemberFactory, SupportRequestFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

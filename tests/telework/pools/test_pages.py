@@ -6,9 +6,13 @@ from django.utils import timezone
 
 from telework.models import ClimateResponse, PoolAssignment, SupportRequest
 from tests.factories import EntityFactory, StaffFactory
-
-from .factories import ClimateRoundFactory, PoolAssignmentFactory, PoolMemberFactory, SupportRequestFactory
-from .test_climate import _answers
+from tests.telework.pools.factories import (
+    ClimateRoundFactory,
+    PoolAssignmentFactory,
+    PoolMemberFactory,
+    SupportRequestFactory,
+)
+from tests.telework.pools.test_climate import _answers
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ import pytest
 from django.test import Client
 
 from telework.models import SupportRequest
-
-from .factories import ClimateRoundFactory, PoolAssignmentFactory, SupportRequestFactory
-from .test_climate import _answers
+from tests.telework.pools.factories import ClimateRoundFactory, PoolAssignmentFactory, SupportRequestFactory
+from tests.telework.pools.test_climate import _answers
 
 pytestmark = pytest.mark.django_db
 

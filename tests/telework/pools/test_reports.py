@@ -1,11 +1,10 @@
 import pytest
 
-from hrportal.models import ReportRun
+from hrportal.reports.models import ReportRun
 from hrportal.reports.registry import definition_get
-from hrportal.services.reports import report_run_request
-
-from .factories import ClimateRoundFactory, PoolAssignmentFactory
-from .test_climate import _answers
+from hrportal.reports.services import report_run_request
+from tests.telework.pools.factories import ClimateRoundFactory, PoolAssignmentFactory
+from tests.telework.pools.test_climate import _answers
 
 pytestmark = pytest.mark.django_db
 

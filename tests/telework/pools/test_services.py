@@ -5,11 +5,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from hrportal.models import AuditEvent
-from hrportal.parameters import parameter_set
+from hrportal.audit.models import AuditEvent
+from hrportal.parameters.services import parameter_set
 from telework.models import PoolAssignment, SupportRequest
-from telework.selectors.pools import budget_rule, pool_members_with_budget
-from telework.services.pools import (
+from telework.pools.selectors import budget_rule, pool_members_with_budget
+from telework.pools.services import (
     pool_assignment_complete,
     pool_member_save,
     support_request_assign,
@@ -18,8 +18,7 @@ from telework.services.pools import (
     support_request_decline,
 )
 from tests.factories import StaffFactory
-
-from .factories import PoolAssignmentFactory, PoolMemberFactory, SupportRequestFactory
+from tests.telework.pools.factories import PoolAssignmentFactory, PoolMemberFactory, SupportRequestFactory
 
 pytestmark = pytest.mark.django_db
 SPRING = {"period_start": date(2026, 3, 1), "period_end": date(2026, 6, 30)}

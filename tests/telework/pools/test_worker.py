@@ -6,9 +6,10 @@ import pytest
 
 from hrportal.celery import app as celery_app
 from telework.models import SupportRequest
-from tests.hrportal.test_worker import worker  # noqa: F401  (the real-worker fixture)
-
-from .factories import SupportRequestFactory
+from tests.hrportal.test_worker import (
+    worker,  # noqa: F401  (the real-worker fixture)
+)
+from tests.telework.pools.factories import SupportRequestFactory
 
 pytestmark = [
     pytest.mark.worker,
@@ -29,7 +30,7 @@ def test_new_request_mail_is_sent_by_a_real_worker(mail_dir, worker, coordinator
     assert request.status == SupportRequest.Status.OPEN
     celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False
     with celery_app.connection_for_write(worker) as conn:
-        celery_app.send_task("telework.tasks_pools.notify_support_requested", args=[request.pk], connection=conn)
+        celery_app.send_task("telework.pools.tasks.notify_support_requested", args=[request.pk], connection=conn)
     deadline = time.monotonic() + 60
     files = []
     while time.monotonic() < deadline and not files:

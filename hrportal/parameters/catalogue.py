@@ -1,0 +1,195 @@
+"""Policy parameters: every number in a rule, with its seed value as default, changeable from a date on.
+
+A service asks `parameter(key, on=decision_date)` and records `snapshot(...)` with its decision, so a
+decision taken under an older regulation stays explainable after the value changes.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class ParameterSpec:
+    key: str
+    default: int | float | str | bool
+    label: str
+    unit: str = ""
+    source: str = ""
+
+
+_SPECS = [
+    # 1 Mobility
+    ParameterSpec(
+        "mobility.international.reimbursed_cost_share_percent",
+        50,
+        _("Share of travel and stay costs reimbursed centrally (international pilots)"),
+        "%",
+        "001, I.1",
+    ),
+    ParameterSpec(
+        "mobility.detachment.compensated_salary_share_percent",
+        50,
+        _("Share of salary cost compensated centrally for detachments"),
+        "%",
+        "001, I.1",
+    ),
+    ParameterSpec(
+        "mobility.international.exchange_min_months",
+        1,
+        _("Default minimum stay of an exchange with the Dutch government"),
+        _("months"),
+        "001, I.1",
+    ),
+    ParameterSpec(
+        "mobility.international.exchange_max_months",
+        6,
+        _("Default maximum stay of an exchange with the Dutch government"),
+        _("months"),
+        "001, I.1",
+    ),
+    ParameterSpec(
+        "mobility.international.work_visit_min_months",
+        1,
+        _("Default minimum stay of a work visit to a foreign office"),
+        _("months"),
+        "001, I.1",
+    ),
+    ParameterSpec(
+        "mobility.international.work_visit_max_months",
+        3,
+        _("Default maximum stay of a work visit to a foreign office"),
+        _("months"),
+        "001, I.1",
+    ),
+    ParameterSpec(
+        "mobility.marketplace.idle_days_before_expiry",
+        90,
+        _("Days without change after which an offer or request expires"),
+        _("days"),
+    ),
+    ParameterSpec(
+        "mobility.marketplace.unanswered_days_flag",
+        14,
+        _("Days after which an open request without candidates is flagged"),
+        _("days"),
+    ),
+    ParameterSpec(
+        "mobility.marketplace.min_match_score",
+        50,
+        _("Lowest matching score (0-100) for a candidate to be listed"),
+        "",
+    ),
+    ParameterSpec(
+        "mobility.marketplace.candidates_per_request",
+        50,
+        _("Best-ranked candidates kept per talent request"),
+        "",
+    ),
+    # 2 Deployability
+    ParameterSpec(
+        "deployability.redeployment.max_refusals",
+        2,
+        _("Offered posts a redeployment candidate may refuse; the next offer is ex officio"),
+        "",
+        "001, II.5",
+    ),
+    ParameterSpec(
+        "deployability.evaluation.min_months_after_insufficient",
+        6,
+        _("Minimum months before the evaluation after an 'insufficient'"),
+        _("months"),
+        "001, I.5",
+    ),
+    ParameterSpec(
+        "deployability.evaluation.followup_window",
+        4,
+        _("Number of next evaluations in which a second 'insufficient' means dismissal"),
+        "",
+        "001, I.5",
+    ),
+    # 3 Reward
+    ParameterSpec(
+        "reward.upgrade.min_days",
+        30,
+        _("Minimum length of a function-upgrade allowance period"),
+        _("calendar days"),
+        "001, III.4",
+    ),
+    ParameterSpec(
+        "reward.upgrade.max_days",
+        365,
+        _("Maximum length of a function-upgrade allowance period"),
+        _("calendar days"),
+        "001, III.4",
+    ),
+    ParameterSpec(
+        "reward.upgrade.extension_max_days",
+        365,
+        _("Maximum length of one extension of a function-upgrade allowance"),
+        _("calendar days"),
+        "001, III.4",
+    ),
+    ParameterSpec(
+        "reward.upgrade.max_extensions", 0, _("Maximum number of extensions (0: unlimited)"), "", "001, III.4"
+    ),
+    ParameterSpec(
+        "reward.upgrade.min_class_difference",
+        1,
+        _("Function classes the heavier tasks must sit above the own function"),
+        "",
+        "SPEC 3",
+    ),
+    ParameterSpec(
+        "reward.private_experience_cap_years",
+        0,
+        _("Cap on recognised private-sector experience (0: no cap)"),
+        _("years"),
+        "001, III.3",
+    ),
+    # 4 Work organisation
+    ParameterSpec(
+        "telework.office_norm_percent", 80, _("Desks planned per 100 staff (office-space norm)"), "%", "001, 2.4"
+    ),
+    ParameterSpec(
+        "telework.max_share_per_day_percent",
+        50,
+        _("Default maximum share of an entity's staff teleworking on one day"),
+        "%",
+    ),
+    ParameterSpec(
+        "telework.coach_time_share_percent",
+        20,
+        _("Share of working time a certified coach gives to the pool"),
+        "%",
+        "001, IV.3",
+    ),
+    ParameterSpec(
+        "telework.standard_annual_hours",
+        1520,
+        _("Working hours a year of a full-timer, the base of a pool member's time budget"),
+        _("hours"),
+        "38 h/week",
+    ),
+    # 5 Leadership
+    ParameterSpec(
+        "leadership.middle_management.min_experience_years",
+        6,
+        _("Years of relevant experience required for middle management"),
+        _("years"),
+        "001, V",
+    ),
+    ParameterSpec("leadership.probation.min_months", 6, _("Minimum probation of a new leader"), _("months"), "001, V"),
+    ParameterSpec("leadership.probation.max_months", 12, _("Maximum probation of a new leader"), _("months"), "001, V"),
+    ParameterSpec("leadership.top_mandate_years", 6, _("Length of a top-management mandate"), _("years")),
+    # Monitoring
+    ParameterSpec(
+        "monitoring.min_cell_size",
+        5,
+        _("Smallest group shown in a published figure (smaller cells are suppressed)"),
+        _("people"),
+    ),
+]
+
+
+CATALOGUE: dict[str, ParameterSpec] = {spec.key: spec for spec in _SPECS}

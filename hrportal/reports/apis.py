@@ -1,0 +1,48 @@
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hrportal.reports import serializers as s
+from hrportal.reports.selectors import report_run_file, report_run_get_visible, report_runs_visible_to
+from hrportal.reports.services import report_run_request
+
+
+class ReportRunListApi(generics.ListCreateAPIView):
+    """Report runs the caller may see; POST {"kind": ...} queues a new run."""
+
+    serializer_class = s.ReportRunSerializer
+    filterset_fields = ["kind", "status"]
+
+    def get_queryset(self):
+        return report_runs_visible_to(self.request.user)
+
+    @extend_schema(request=s.ReportRunRequestSerializer, responses={201: s.ReportRunSerializer})
+    def post(self, request):
+        data = s.ReportRunRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            run = report_run_request(kind=data.validated_data["kind"], requested_by=request.user)
+        except PermissionDenied:
+            raise NotFound from None
+        run.refresh_from_db()
+        return Response(s.ReportRunSerializer(run).data, status=status.HTTP_201_CREATED)
+
+
+class ReportRunDetailApi(generics.RetrieveAPIView):
+    serializer_class = s.ReportRunDetailSerializer
+
+    def get_object(self):
+        return report_run_get_visible(user=self.request.user, run_id=self.kwargs["pk"])
+
+
+class ReportRunDownloadApi(APIView):
+    @extend_schema(responses={200: OpenApiResponse(description="The CSV or XLSX file")})
+    def get(self, request, pk, fmt):
+        content, content_type, filename = report_run_file(user=request.user, run_id=pk, fmt=fmt)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView
+
+from hrportal.reports.forms import ReportRequestForm
+from hrportal.reports.models import ReportRun
+from hrportal.reports.registry import definition_get
+from hrportal.reports.selectors import (
+    report_definitions_for,
+    report_run_file,
+    report_run_get_visible,
+    report_runs_visible_to,
+)
+from hrportal.reports.services import report_run_request
+from hrportal.views.mixins import ScopedMixin, add_service_errors
+
+
+class ReportListView(ScopedMixin, FormView):
+    template_name = "hrportal/report_list.html"
+    form_class = ReportRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "definitions": report_definitions_for(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        definitions = report_definitions_for(self.request.user)
+        context["definitions"] = definitions
+        titles = {d.kind: d.title for d in definitions}
+        runs = list(report_runs_visible_to(self.request.user).select_related("requested_by")[:30])
+        for run in runs:
+            run.title = titles.get(run.kind, run.kind)
+        context["runs"] = runs
+        return context
+
+    def form_valid(self, form):
+        try:
+            run = report_run_request(kind=form.cleaned_data["kind"], requested_by=self.request.user)
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The report was requested."))
+        return redirect("report-detail", pk=run.pk)
+
+
+class ReportDetailView(ScopedMixin, DetailView):
+    template_name = "hrportal/report_detail.html"
+    context_object_name = "run"
+
+    def get_object(self, queryset=None):
+        return report_run_get_visible(user=self.request.user, run_id=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["definition"] = definition_get(self.object.kind)
+        context["in_progress"] = self.object.status in (ReportRun.Status.QUEUED, ReportRun.Status.RUNNING)
+        return context
+
+
+class ReportDownloadView(ScopedMixin, View):
+    def get(self, request, pk, fmt):
+        content, content_type, filename = report_run_file(user=request.user, run_id=pk, fmt=fmt)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

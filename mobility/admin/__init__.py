@@ -1,1 +1,0 @@
-from . import international, marketplace  # noqa: F401

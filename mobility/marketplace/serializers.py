@@ -1,0 +1,205 @@
+from rest_framework import serializers
+
+from hrportal.models import Competency, Entity
+from mobility.models import (
+    Assignment,
+    Match,
+    TalentApplication,
+    TalentOffer,
+    TalentOfferCompetency,
+    TalentRequest,
+    TalentRequestCompetency,
+)
+
+
+class OfferCompetencySerializer(serializers.ModelSerializer):
+    competency = serializers.PrimaryKeyRelatedField(queryset=Competency.objects.all())
+    level = serializers.IntegerField(min_value=1, max_value=4)
+
+    class Meta:
+        model = TalentOfferCompetency
+        fields = ["competency", "level"]
+
+
+class RequestCompetencySerializer(OfferCompetencySerializer):
+    required = serializers.BooleanField(default=True)
+
+    class Meta:
+        model = TalentRequestCompetency
+        fields = ["competency", "level", "required"]
+
+
+class OfferSerializer(serializers.ModelSerializer):
+    competencies = OfferCompetencySerializer(many=True, read_only=True)
+    staff_name = serializers.CharField(source="staff.full_name", read_only=True)
+
+    class Meta:
+        model = TalentOffer
+        fields = [
+            "id",
+            "staff",
+            "staff_name",
+            "title",
+            "description",
+            "time_share_percent",
+            "start",
+            "end",
+            "where",
+            "languages",
+            "status",
+            "competencies",
+            "created_at",
+            "changed_at",
+        ]
+        read_only_fields = fields
+
+
+class OfferInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(allow_blank=True, default="")
+    time_share_percent = serializers.IntegerField(min_value=1, max_value=100)
+    start = serializers.DateField()
+    end = serializers.DateField()
+    where = serializers.ChoiceField(choices=TalentOffer.Where.choices, default=TalentOffer.Where.ANY_ENTITY)
+    languages = serializers.ListField(child=serializers.CharField(max_length=2), default=list)
+    competencies = OfferCompetencySerializer(many=True)
+
+    def to_service(self) -> dict:
+        data = dict(self.validated_data)
+        data["competencies"] = [(c["competency"].pk, c["level"]) for c in data["competencies"]]
+        return data
+
+
+class RequestSerializer(serializers.ModelSerializer):
+    competencies = RequestCompetencySerializer(many=True, read_only=True)
+    owner_name = serializers.CharField(source="owner.full_name", read_only=True)
+    entity_name = serializers.CharField(source="entity.name", read_only=True)
+
+    class Meta:
+        model = TalentRequest
+        fields = [
+            "id",
+            "owner",
+            "owner_name",
+            "entity",
+            "entity_name",
+            "title",
+            "description",
+            "time_share_percent",
+            "start",
+            "end",
+            "closing_date",
+            "status",
+            "competencies",
+            "created_at",
+            "changed_at",
+        ]
+        read_only_fields = fields
+
+
+class RequestInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField()
+    entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.all())
+    time_share_percent = serializers.IntegerField(min_value=1, max_value=100)
+    start = serializers.DateField()
+    end = serializers.DateField()
+    closing_date = serializers.DateField()
+    competencies = RequestCompetencySerializer(many=True)
+
+    def to_service(self) -> dict:
+        data = dict(self.validated_data)
+        data["competencies"] = [(c["competency"].pk, c["level"], c["required"]) for c in data["competencies"]]
+        return data
+
+
+class CandidateOfferSerializer(serializers.Serializer):
+    """The candidate's offer in brief; its competencies are in the match's explanation."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    staff = serializers.IntegerField(source="staff_id")
+    staff_name = serializers.CharField(source="staff.full_name")
+    entity_name = serializers.CharField(source="staff.entity.name")
+    time_share_percent = serializers.IntegerField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+class CandidateSerializer(serializers.ModelSerializer):
+    offer = CandidateOfferSerializer(read_only=True)
+
+    class Meta:
+        model = Match
+        fields = ["id", "score", "explanation", "computed_at", "offer"]
+        read_only_fields = fields
+
+
+class ForYouRequestSerializer(serializers.Serializer):
+    """The matched request in brief; its competencies are in the match's explanation."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    entity = serializers.IntegerField(source="entity_id")
+    entity_name = serializers.CharField(source="entity.name")
+    time_share_percent = serializers.IntegerField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    closing_date = serializers.DateField()
+
+
+class ForYouSerializer(serializers.ModelSerializer):
+    request = ForYouRequestSerializer(read_only=True)
+
+    class Meta:
+        model = Match
+        fields = ["id", "score", "explanation", "computed_at", "offer", "request"]
+        read_only_fields = fields
+
+
+class TalentApplicationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TalentApplication
+        fields = [
+            "id",
+            "request",
+            "offer",
+            "kind",
+            "status",
+            "message",
+            "created_at",
+            "consent_at",
+            "decided_at",
+            "reason",
+        ]
+        read_only_fields = fields
+
+
+class ApplyInputSerializer(serializers.Serializer):
+    offer = serializers.IntegerField()
+    message = serializers.CharField(allow_blank=True, default="")
+
+
+class ReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(allow_blank=True, default="")
+
+
+class TalentAssignmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Assignment
+        fields = ["id", "application", "offer", "request", "staff", "start", "end", "time_share_percent"]
+        read_only_fields = fields
+
+
+class MarketRowSerializer(serializers.Serializer):
+    competency = serializers.IntegerField(source="competency.pk")
+    name = serializers.CharField(source="competency.name")
+    supply = serializers.IntegerField()
+    demand = serializers.IntegerField()
+
+
+class MarketSerializer(serializers.Serializer):
+    counts = serializers.DictField(child=serializers.IntegerField())
+    rows = MarketRowSerializer(many=True)
+    no_candidates = RequestSerializer(many=True)
+    first_match_hours = serializers.DictField(child=serializers.FloatField(allow_null=True))

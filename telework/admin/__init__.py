@@ -1,1 +1,0 @@
-from . import agreements, pools  # noqa: F401
