@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_STAFF ?= 2000
 HOST ?= 127.0.0.1:8000
+# Links in e-mails point at the address the portal is served on (make run HOST=hr.local:8080).
+SITE_URL ?= http://$(HOST)
 
 .PHONY: install run test lint messages bench clean
 
@@ -18,7 +20,20 @@ $(STAMP): pyproject.toml
 	@# A local secret so that management commands run without DEBUG; production sets SECRET_KEY itself.
 	test -f .env || $(BIN)/python -c 'import secrets; print("SECRET_KEY=" + secrets.token_urlsafe(50))' > .env
 
-install: $(STAMP)
+# Front-end packages from npm (the lock file pins them); the CSS is compiled from assets/scss with our own
+# tokens and written to static/build/ (gitignored), which Django serves as static files — no CDN.
+NODE_STAMP := node_modules/.package-lock.json
+ASSETS := $(wildcard assets/scss/*.scss)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "hrportal needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+static/build/hrportal.css: $(NODE_STAMP) $(ASSETS)
+	npm run --silent build
+
+install: $(STAMP) static/build/hrportal.css
 
 run: install
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
@@ -27,7 +42,7 @@ run: install
 	@echo "hrportal runs at http://$(HOST)/  (Ctrl+C stops it)"
 	@echo "Demo users, password 'demo': demo-staff, demo-manager, demo-hr, demo-central, admin"
 	@echo ""
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST)
+	DEBUG=true SITE_URL=$(SITE_URL) ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(firstword $(subst :, ,$(HOST)))} $(BIN)/python manage.py runserver $(HOST)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -44,4 +59,4 @@ bench: install
 	$(BIN)/python bench/staff_directory.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules static/build test-artifacts

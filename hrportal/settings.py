@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -82,9 +83,14 @@ TEMPLATES = [
             ],
             # A part keeps its template tags in its own folder; `{% load <name> %}` finds them here.
             "libraries": {"mobility_marketplace": "mobility.marketplace.templatetags"},
+            # The design system's tags (error summary, sub-navigation, status tags): usable everywhere.
+            "builtins": ["hrportal.templatetags.ui"],
         },
     },
 ]
+
+# One form pattern for every page (docs/ui.md): GOV.UK markup, error summary, fieldsets for groups.
+FORM_RENDERER = "hrportal.forms_rendering.PortalFormRenderer"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

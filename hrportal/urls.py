@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from hrportal.audit import views as audit
@@ -14,6 +16,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("staff/", staff.StaffDirectoryView.as_view(), name="staff-list"),
     path("staff/me/edit/", staff.StaffProfileEditView.as_view(), name="staff-profile-edit"),
     path("staff/<int:pk>/", staff.StaffDetailView.as_view(), name="staff-detail"),

@@ -42,7 +42,7 @@ def test_request_form_shows_the_rule_on_the_field_and_stores_nothing(staff_membe
     )
     assert response.status_code == 200
     assert response.context["form"].errors["weekdays"]
-    assert 'class="field-error"' in response.content.decode()
+    assert 'class="govuk-error-message"' in response.content.decode()
     assert not TeleworkAgreement.objects.exists()
 
 

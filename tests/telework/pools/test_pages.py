@@ -40,7 +40,7 @@ def test_leader_asks_coaching_on_the_page_and_bad_dates_show_a_form_error(line_m
     client = _client(line_manager.user)
     response = client.post("/telework/pools/requests/new/", _request_form(wanted_until="2026-02-01"))
     assert response.status_code == 200
-    assert "has-error" in response.content.decode()
+    assert "govuk-form-group--error" in response.content.decode()
     assert not SupportRequest.objects.exists()
     response = client.post("/telework/pools/requests/new/", _request_form())
     request = SupportRequest.objects.get()
@@ -58,7 +58,7 @@ def test_coordinator_assigns_on_the_page_and_over_budget_is_refused_on_the_form(
     form = {"member": coach.pk, "hours": "305", "period_start": "2026-03-01", "period_end": "2026-06-30"}
     response = client.post(f"/telework/pools/requests/{request.pk}/assign/", form)
     assert response.status_code == 200
-    assert "304" in response.content.decode() and "has-error" in response.content.decode()
+    assert "304" in response.content.decode() and "govuk-form-group--error" in response.content.decode()
     assert not PoolAssignment.objects.exists()
     form["hours"] = "304"
     response = client.post(f"/telework/pools/requests/{request.pk}/assign/", form)
@@ -95,7 +95,7 @@ def test_central_hr_adds_a_member_and_an_unknown_number_is_a_form_error(central_
     newcomer = StaffFactory()
     client = _client(central_hr)
     response = client.post(f"/telework/pools/{coach_pool.pk}/members/", {"staff": "nope", "is_active": "on"})
-    assert response.status_code == 200 and "has-error" in response.content.decode()
+    assert response.status_code == 200 and "govuk-form-group--error" in response.content.decode()
     response = client.post(
         f"/telework/pools/{coach_pool.pk}/members/",
         {"staff": newcomer.personnel_number, "certified_on": "2024-05-01", "is_active": "on"},
@@ -111,7 +111,7 @@ def test_staff_member_answers_the_survey_once_on_the_page(staff_member):
     assert f"/telework/climate/{survey.pk}/respond/" in client.get("/").content.decode()  # waiting for you
     answers = {"autonomy": "4", "trust": "3", "collaboration": "5", "digital": "4", "learning": "2"}
     bad = client.post(f"/telework/climate/{survey.pk}/respond/", {**answers, "trust": "9"})
-    assert bad.status_code == 200 and "has-error" in bad.content.decode()
+    assert bad.status_code == 200 and "govuk-form-group--error" in bad.content.decode()
     assert client.post(f"/telework/climate/{survey.pk}/respond/", answers).status_code == 302
     assert ClimateResponse.objects.get().score_collaboration == 5
     second = client.post(f"/telework/climate/{survey.pk}/respond/", answers)
@@ -123,7 +123,7 @@ def test_central_hr_creates_a_round_and_a_duplicate_year_is_a_form_error(central
     data = {"year": "2026", "opens_on": "2026-03-01", "closes_on": "2026-03-31"}
     assert client.post("/telework/climate/", data).status_code == 302
     response = client.post("/telework/climate/", data)
-    assert response.status_code == 200 and "has-error" in response.content.decode()
+    assert response.status_code == 200 and "govuk-form-group--error" in response.content.decode()
 
 
 def test_results_page_shows_entities_from_the_minimum_group_and_hides_smaller_ones(central_hr, entity, other_entity):
@@ -132,7 +132,7 @@ def test_results_page_shows_entities_from_the_minimum_group_and_hides_smaller_on
     _answers(survey, other_entity, 4)
     page = _client(central_hr).get(f"/telework/climate/{survey.pk}/results/").content.decode()
     assert entity.name in page and other_entity.name not in page
-    assert 'class="chart"' in page
+    assert 'class="hr-chart"' in page
     small = _client(central_hr).get(f"/telework/climate/{survey.pk}/entities/{other_entity.pk}/").content.decode()
     assert "4,00" not in small and "4.00" not in small
 
