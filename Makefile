@@ -52,8 +52,9 @@ lint: install
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	cd hrportal && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl -l en --ignore 'migrations/*'
-	DEBUG=true $(BIN)/python manage.py compilemessages
+	@# From the root: each file's strings go to its app's locale/ (the core's to locale/); English is the source.
+	DEBUG=true $(BIN)/python manage.py makemessages -l nl --ignore=node_modules --ignore=.venv --ignore='*/migrations/*' --ignore=tests --ignore=bench --ignore=staticfiles
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install
 	$(BIN)/python bench/staff_directory.py

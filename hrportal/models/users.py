@@ -12,6 +12,9 @@ class User(AbstractUser):
         help_text=_("Agentschap Overheidspersoneel: owns the catalogues, parameters and monitoring."),
     )
 
+    # The interface language the person chose; empty: the portal's default (Dutch).
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
