@@ -23,3 +23,6 @@ class HrportalConfig(AppConfig):
 
         home.register_action_provider(foundation_action_items)
         autodiscover_modules("reports")
+        from hrportal.audit import events as core_events  # noqa: F401  (the core's audit event types)
+
+        autodiscover_modules("events")  # each app's events.py gathers its parts' audit event types

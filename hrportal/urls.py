@@ -28,6 +28,7 @@ urlpatterns = [
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report-detail"),
     path("reports/<int:pk>/download.<str:fmt>", reports.ReportDownloadView.as_view(), name="report-download"),
     path("audit/", audit.AuditListView.as_view(), name="audit-list"),
+    path("audit/export.csv", audit.AuditExportView.as_view(), name="audit-export"),
     path("parameters/", parameters.ParameterListView.as_view(), name="parameter-list"),
     path("mobility/", include("mobility.urls")),
     path("deployability/", include("deployability.urls")),

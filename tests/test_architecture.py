@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["hrportal", "reward", "mobility", "deployability", "telework", "leadership"]
 DOMAIN_APPS = PACKAGES[1:]
 # What an app's root may hold: modules that only gather its parts (and what Django itself asks for).
-APP_ROOT_MODULES = {"__init__", "apps", "models", "admin", "tasks", "urls", "api_urls", "demo", "reports"}
+APP_ROOT_MODULES = {"__init__", "apps", "models", "admin", "tasks", "urls", "api_urls", "demo", "reports", "events"}
 # The modules a part may hold (STYLE.md, "The shape of an app"); one past ~500 lines becomes a package.
 PART_MODULES = {
     "__init__",

@@ -7,7 +7,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrportal.reports import serializers as s
-from hrportal.reports.selectors import report_run_file, report_run_get_visible, report_runs_visible_to
+from hrportal.reports.rendering import report_file
+from hrportal.reports.selectors import report_run_get_visible, report_runs_visible_to
 from hrportal.reports.services import report_run_request
 
 
@@ -42,7 +43,8 @@ class ReportRunDetailApi(generics.RetrieveAPIView):
 class ReportRunDownloadApi(APIView):
     @extend_schema(responses={200: OpenApiResponse(description="The CSV or XLSX file")})
     def get(self, request, pk, fmt):
-        content, content_type, filename = report_run_file(user=request.user, run_id=pk, fmt=fmt)
+        run = report_run_get_visible(user=request.user, run_id=pk)
+        content, content_type, filename = report_file(run, fmt)
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -18,9 +18,9 @@ def build_portfolio_progress(*, run, progress) -> ReportResult:
         ("dropped", _("Dropped")),
         ("continues", _("Continuing")),
         ("next_term", _("Next term")),
-        ("percent_done", _("% done")),
+        ("percent_done", _("Done (%)")),
     ]
-    rows = [{**row, "objective": str(row["objective_label"])} for row in figures["rows"]]
+    rows = [{**row, "objective": row["objective_label"]} for row in figures["rows"]]  # a message: translated when shown
     for row in rows:
         row.pop("objective_label", None)
     return ReportResult(

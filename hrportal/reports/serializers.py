@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from hrportal.i18n_text import localize
 from hrportal.reports.models import ReportRun
 
 
@@ -10,8 +11,14 @@ class ReportRunSerializer(serializers.ModelSerializer):
 
 
 class ReportRunDetailSerializer(ReportRunSerializer):
+    # In the language of the request (Dutch unless the client's account or cookie chose English).
+    result = serializers.SerializerMethodField()
+
     class Meta(ReportRunSerializer.Meta):
         fields = [*ReportRunSerializer.Meta.fields, "result"]
+
+    def get_result(self, run) -> dict:
+        return localize(run.result or {})
 
 
 class ReportRunRequestSerializer(serializers.Serializer):

@@ -6,7 +6,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hrportal.jobs import job_enqueue
-from hrportal.reports.exports import table_to_csv, table_to_xlsx
 from hrportal.reports.models import ReportRun
 from hrportal.reports.registry import REGISTRY, definition_get
 
@@ -46,12 +45,11 @@ def report_run_execute(*, run_id: int) -> None:
     run = ReportRun.objects.get(pk=run_id)
     definition = definition_get(run.kind)
     try:
+        # The result holds data and msgids (hrportal.reports.registry): the page and the CSV/XLSX are
+        # rendered from it in the reader's language, so no file is built here.
         with translation.override(run.parameters.get("language", "nl")):
             result = definition.build(run=run, progress=_progress_setter(run_id))
             data = result.as_json()
-            title = str(definition.title)
-            csv_bytes = table_to_csv(data["columns"], data["rows"])
-            xlsx_bytes = table_to_xlsx(data["columns"], data["rows"], title=title)
     except Exception as exc:  # a report that fails must say so on its page, not stay "running"
         logger.exception("Report run %s failed", run_id)
         ReportRun.objects.filter(pk=run_id).update(
@@ -63,6 +61,4 @@ def report_run_execute(*, run_id: int) -> None:
         progress=100,
         finished_at=timezone.now(),
         result=data,
-        csv_file=csv_bytes,
-        xlsx_file=xlsx_bytes,
     )

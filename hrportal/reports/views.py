@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -9,12 +10,8 @@ from django.views.generic import DetailView, FormView
 from hrportal.reports.forms import ReportRequestForm
 from hrportal.reports.models import ReportRun
 from hrportal.reports.registry import definition_get
-from hrportal.reports.selectors import (
-    report_definitions_for,
-    report_run_file,
-    report_run_get_visible,
-    report_runs_visible_to,
-)
+from hrportal.reports.rendering import filter_options, filtered_rows, report_file, result_for_reader
+from hrportal.reports.selectors import report_definitions_for, report_run_get_visible, report_runs_visible_to
 from hrportal.reports.services import report_run_request
 from hrportal.views.mixins import ScopedMixin, add_service_errors
 
@@ -60,12 +57,33 @@ class ReportDetailView(ScopedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["definition"] = definition_get(self.object.kind)
         context["in_progress"] = self.object.status in (ReportRun.Status.QUEUED, ReportRun.Status.RUNNING)
+        if self.object.status == ReportRun.Status.DONE and self.object.result:
+            # Rendered in the reader's language, whatever the language of whoever ran it.
+            result = result_for_reader(self.object)
+            rows, applied = filtered_rows(result, {k: v[:40] for k, v in self.request.GET.items() if k != "page"})
+            page = Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("page"))
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            context.update(
+                result=result,
+                filters=filter_options(result),
+                applied=applied,
+                page_obj=page,
+                is_paginated=page.has_other_pages(),
+                rows=page.object_list,
+                row_count=len(rows),
+                query_string=query.urlencode(),
+            )
         return context
+
+
+ROWS_PER_PAGE = 50
 
 
 class ReportDownloadView(ScopedMixin, View):
     def get(self, request, pk, fmt):
-        content, content_type, filename = report_run_file(user=request.user, run_id=pk, fmt=fmt)
+        run = report_run_get_visible(user=request.user, run_id=pk)
+        content, content_type, filename = report_file(run, fmt)
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

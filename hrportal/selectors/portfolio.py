@@ -1,5 +1,7 @@
+from datetime import date
+
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from hrportal.models import PortfolioAction
 from hrportal.models.portfolio import Objective
@@ -7,8 +9,13 @@ from hrportal.models.portfolio import Objective
 Status = PortfolioAction.Status
 
 
-def portfolio_action_list(*, objective: str | None = None, status: str | None = None) -> QuerySet:
+def portfolio_action_list(
+    *, objective: str | None = None, status: str | None = None, overdue_on: date | None = None
+) -> QuerySet:
+    """Actions by code; `overdue_on`: only those still in preparation or running past their planned end."""
     actions = PortfolioAction.objects.all()
+    if overdue_on is not None:
+        actions = actions.filter(status__in=[Status.PREPARING, Status.RUNNING], planned_end__lt=overdue_on)
     if objective:
         actions = actions.filter(objective=objective)
     if status:
@@ -38,13 +45,13 @@ def portfolio_status_by_objective() -> dict:
         row = {key: row[key] for key in ["total", "preparing", "running", "done", "dropped", "continues", "next_term"]}
         row["percent_done"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
         rows.append({"objective": objective.value, "objective_label": objective.label, **row})
+    # Messages stay lazy: the page and a stored report put them into the reader's language.
     chart = {
-        "type": "stacked_bar",
-        "title": str(_("Status of the actions per objective")),
-        "categories": [str(r["objective_label"]) for r in rows],
+        "kind": "stacked",
+        "title": _("Status of the actions per objective"),
+        "categories": [r["objective_label"] for r in rows],
         "series": [
-            {"key": status.value, "name": str(status.label), "values": [r[status.value] for r in rows]}
-            for status in Status
+            {"key": status.value, "name": status.label, "values": [r[status.value] for r in rows]} for status in Status
         ],
     }
     return {

@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from hrportal.audit.selectors import audit_events_visible_to
+from hrportal.audit.selectors import audit_events_described, audit_events_visible_to
 from hrportal.home import ActionItem, action_items_for
 from hrportal.models import PortfolioAction, Staff
 from hrportal.reports.models import ReportRun
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.scoping import hr_entities_of, team_ids_sql
+from hrportal.selectors.portfolio import portfolio_action_list
 from hrportal.views.mixins import ScopedMixin
 
 
@@ -28,11 +29,10 @@ def foundation_action_items(user) -> list[ActionItem]:
     ).count()
     items.append(ActionItem(_("Report runs that failed this week"), reverse("report-list"), failed))
     if roles & {Role.CENTRAL, Role.ADMIN}:
-        overdue = PortfolioAction.objects.filter(
-            status__in=[PortfolioAction.Status.PREPARING, PortfolioAction.Status.RUNNING],
-            planned_end__lt=date.today(),
-        ).count()
-        items.append(ActionItem(_("Portfolio actions past their planned end"), reverse("portfolio"), overdue))
+        overdue = portfolio_action_list(overdue_on=date.today()).count()
+        # The link opens the portfolio filtered to exactly these actions.
+        url = reverse("portfolio") + "?overdue=on#actions"
+        items.append(ActionItem(_("Portfolio actions past their planned end"), url, overdue))
     return items
 
 
@@ -55,7 +55,7 @@ class HomeView(ScopedMixin, TemplateView):
         if Role.HR in roles or Role.CENTRAL in roles:
             entities = hr_entities_of(user)
             context["hr_entities"] = entities.filter(hr_officers__user=user) if Role.HR in roles else entities.none()
-            context["recent_audit"] = audit_events_visible_to(user)[:5]
+            context["recent_audit"] = audit_events_described(audit_events_visible_to(user)[:5])
         if Role.CENTRAL in roles or Role.ADMIN in roles:
             context["portfolio_counts"] = PortfolioAction.objects.aggregate(
                 total=Count("id"), running=Count("id", filter=Q(status=PortfolioAction.Status.RUNNING))

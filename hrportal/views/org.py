@@ -1,5 +1,6 @@
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from hrportal.forms import PortfolioFilterForm
@@ -67,7 +68,11 @@ class PortfolioView(ScopedMixin, ListView):
     def get_queryset(self):
         self.filter_form = PortfolioFilterForm(self.request.GET or None)
         filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        return portfolio_action_list(objective=filters.get("objective"), status=filters.get("status"))
+        return portfolio_action_list(
+            objective=filters.get("objective"),
+            status=filters.get("status"),
+            overdue_on=timezone.localdate() if filters.get("overdue") else None,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -21,6 +21,14 @@ class StaffDirectoryView(ScopedMixin, ListView):
     paginate_by = 25
     paginator_class = CountCachingPaginator
 
+    def get(self, request, *args, **kwargs):
+        # A staff member sees only their own record: a directory of one under a filter panel is a dead
+        # end, so the directory opens their profile instead (the navigation does not offer it to them).
+        me = staff_of(request.user)
+        if me is not None and roles_of(request.user) == {Role.STAFF}:
+            return redirect("staff-detail", pk=me.pk)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.filterset = StaffFilter(self.request.GET, queryset=staff_directory(viewer=self.request.user))
         return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()

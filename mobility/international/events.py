@@ -1,6 +1,44 @@
 """One function per audit event of the international part, written inside the transaction of the change."""
 
+from django.utils.translation import gettext_lazy as _
+
+from hrportal.audit.registry import EventType, register_events
 from hrportal.audit.services import audit_record
+from mobility.international.models import (
+    Detachment,
+    ExpenseClaim,
+    ExternalApplicant,
+    ExternalVacancy,
+    MobilityApplication,
+    MobilityCall,
+)
+
+_APPLICATION = {"model": MobilityApplication}
+register_events(
+    EventType("mobility.international.call_created", _("International mobility call opened"), model=MobilityCall),
+    EventType("mobility.international.call_changed", _("International mobility call changed"), model=MobilityCall),
+    EventType("mobility.international.application_submitted", _("Applied to an international call"), **_APPLICATION),
+    EventType(
+        "mobility.international.application_manager_refused", _("Manager refused the application"), **_APPLICATION
+    ),
+    EventType(
+        "mobility.international.application_awaiting_host", _("Manager agreed to the application"), **_APPLICATION
+    ),
+    EventType(
+        "mobility.international.application_counterpart_sought",
+        _("Counterpart sought for the application"),
+        **_APPLICATION,
+    ),
+    EventType("mobility.international.application_host_approved", _("Host gave the green light"), **_APPLICATION),
+    EventType("mobility.international.application_host_refused", _("Host refused the application"), **_APPLICATION),
+    EventType("mobility.international.application_withdrawn", _("International application withdrawn"), **_APPLICATION),
+    EventType("mobility.international.claim_filed", _("Expense claim filed"), model=ExpenseClaim),
+    EventType("mobility.external.vacancy_created", _("Vacancy opened to external mobility"), model=ExternalVacancy),
+    EventType("mobility.external.vacancy_closed", _("Vacancy for external mobility closed"), model=ExternalVacancy),
+    EventType("mobility.external.applicant_recorded", _("External applicant recorded"), model=ExternalApplicant),
+    EventType("mobility.external.selection_recorded", _("Selection result recorded"), model=ExternalApplicant),
+    EventType("mobility.detachment.registered", _("Detachment registered"), model=Detachment),
+)
 
 
 def call_created(*, call, actor, hosts, parameters):

@@ -4,9 +4,11 @@ request of demo-staff for demo-manager."""
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
+from hrportal.audit.models import AuditEvent
+from hrportal.audit.services import audit_record
 from hrportal.data.demo import AGO_CODE
 from hrportal.models import Entity, Function, Staff, User
 from telework.agreements.models import WEEKDAY_FIELDS
@@ -147,6 +149,7 @@ def _seed_agreements(*, rng, today, out) -> None:
         )
     TeleworkAgreement.objects.bulk_create(agreements, batch_size=5000)
     TeleworkAgreement.objects.filter(status=TeleworkAgreement.Status.APPROVED).update(requested_at=F("decided_at"))
+    _seed_decision_history(demo_users.get("demo-manager"))
     # Desks: most entities planned at the 80% norm; some already reduced their floor space, some have more room.
     for entity in rng.sample(entities, k=len(entities) // 3):
         headcount = Staff.objects.filter(is_active=True, entity__in=[entity, *entity.children.all()]).count()
@@ -156,3 +159,41 @@ def _seed_agreements(*, rng, today, out) -> None:
         f"Telework: {len(agreements)} agreements for {eligible} eligible staff; "
         f"{len(deviating)} entities explain why they deviate."
     )
+
+
+def _seed_decision_history(manager_staff_id) -> None:
+    """The audit trail of the demo manager's latest approvals, as the approvals would have written it, so
+    that HR finds decisions in the trail of a fresh demo."""
+    if manager_staff_id is None:
+        return
+    manager = Staff.objects.select_related("entity").get(pk=manager_staff_id)
+    entity = manager.entity.parent or manager.entity
+    recent = (
+        TeleworkAgreement.objects.filter(
+            Q(staff__entity=entity) | Q(staff__entity__parent=entity),
+            status=TeleworkAgreement.Status.APPROVED,
+            decided_by__isnull=False,
+        )
+        .select_related("staff__entity", "decided_by")
+        .order_by("-decided_at")[:8]
+    )
+    for agreement in recent:
+        snapshot = {
+            "status": agreement.status,
+            "days_per_week": agreement.days_per_week,
+            "pattern": agreement.pattern,
+            "weekdays": agreement.weekdays,
+            "preferred_day": agreement.preferred_day,
+            "start": agreement.start,
+            "end": agreement.end,
+        }
+        event = audit_record(
+            actor=agreement.decided_by,
+            action="telework.agreement.approved",
+            target=agreement,
+            staff=agreement.staff,
+            before={**snapshot, "status": TeleworkAgreement.Status.REQUESTED},
+            after=snapshot,
+            parameters=agreement.parameters.get("values") if agreement.parameters else None,
+        )
+        AuditEvent.objects.filter(pk=event.pk).update(occurred_at=agreement.decided_at)

@@ -1,6 +1,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.i18n_text import text
 from hrportal.reports.registry import ReportDefinition, ReportResult, register
 from hrportal.roles import Role
 from telework.agreements.models import Weekday
@@ -10,6 +11,7 @@ INVENTORY_KIND = "telework_inventory"
 
 
 def build_telework_inventory(*, run, progress) -> ReportResult:
+    """Data and msgids only: the page and the files put it into the reader's language."""
     progress(5)
     today = timezone.localdate()
     table = inventory_table(today=today)
@@ -21,42 +23,45 @@ def build_telework_inventory(*, run, progress) -> ReportResult:
         ("teleworkers", _("Teleworkers")),
         ("share_percent", _("% teleworking")),
         ("trend_points", _("Change on previous year (points)")),
-    ] + [(f"d{day.value}", _("%% on %(day)s") % {"day": day.label}) for day in Weekday]
+    ] + [(f"d{day.value}", text("%% on %(day)s", day=day.label)) for day in Weekday]
     org = table["organisation"]
-    rows = [{**row, "entity": str(row["entity"])} for row in table["rows"]]
+    rows = table["rows"]  # the organisation row's name is a message, the entities' names are data
     this_year = org[-1] if org else {}
+    year = this_year.get("year", "")
     charts = [
         {
-            "title": str(_("Staff teleworking per year (organisation)")),
+            # A share over time is a line on a 0-100% scale, not stacked counts.
+            "kind": "line",
+            "title": _("Share of staff teleworking per year (organisation)"),
             "categories": [str(r["year"]) for r in org],
-            "series": [
-                {"name": str(_("teleworking")), "values": [r["teleworkers"] for r in org]},
-                {"name": str(_("not teleworking")), "values": [r["headcount"] - r["teleworkers"] for r in org]},
-            ],
+            "series": [{"name": _("% teleworking"), "values": [r["share_percent"] for r in org]}],
+            "max": 100,
+            "unit": "%",
+            "decimals": 1,
         },
         {
-            "title": str(_("Teleworkers per weekday in %(year)s (organisation)") % {"year": this_year.get("year", "")}),
-            "categories": [str(day.label) for day in Weekday],
-            "series": [
-                {
-                    "name": str(_("teleworking")),
-                    "values": [table["totals"].get(this_year.get("year"), {}).get(f"d{i}", 0) for i in range(5)],
-                }
-            ],
+            "kind": "bar",
+            "title": text("Share of staff teleworking per weekday in %(year)s (organisation)", year=year),
+            "categories": [day.label for day in Weekday],
+            "series": [{"name": _("% teleworking"), "values": [this_year.get(f"d{i}", 0) for i in range(5)]}],
+            "max": 100,
+            "unit": "%",
+            "decimals": 1,
         },
     ]
     year_rows = sorted(
-        (r for r in table["rows"] if r["year"] == this_year.get("year") and r["entity"] != org[-1]["entity"]),
+        (r for r in table["rows"] if r["year"] == this_year.get("year") and r["entity"] != this_year.get("entity")),
         key=lambda r: (-r["share_percent"], str(r["entity"])),
     )[:25]
     charts.append(
         {
-            "title": str(
-                _("Share of staff teleworking per entity in %(year)s (%%, highest 25)")
-                % {"year": this_year.get("year", "")}
-            ),
+            "kind": "bar",
+            "title": text("Share of staff teleworking per entity in %(year)s (highest 25)", year=year),
             "categories": [str(r["entity"]) for r in year_rows],
-            "series": [{"name": str(_("% teleworking")), "values": [round(r["share_percent"]) for r in year_rows]}],
+            "series": [{"name": _("% teleworking"), "values": [r["share_percent"] for r in year_rows]}],
+            "max": 100,
+            "unit": "%",
+            "decimals": 1,
         }
     )
     summary = {
@@ -66,7 +71,9 @@ def build_telework_inventory(*, run, progress) -> ReportResult:
         "teleworkers": this_year.get("teleworkers"),
         "headcount": this_year.get("headcount"),
     }
-    return ReportResult(columns=columns, rows=rows, charts=charts, summary=summary)
+    return ReportResult(
+        columns=columns, rows=rows, charts=charts, summary=summary, filters={"year": this_year.get("year")}
+    )
 
 
 register(

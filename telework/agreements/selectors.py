@@ -2,7 +2,7 @@ import math
 from datetime import date
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hrportal.models import Entity, Staff
 from hrportal.parameters.selectors import parameter
@@ -205,7 +205,7 @@ def _pct(part: int, whole: int) -> float:
 def inventory_table(*, today: date) -> dict:
     figures = inventory_figures(today=today)
     years, headcounts, per_year, names = figures["years"], figures["headcounts"], figures["per_year"], figures["names"]
-    organisation = _("Organisation")
+    organisation = gettext_lazy("Organisation")  # a message in a stored report: translated when shown
     rows, totals = [], {}
     for year in years:
         total = {"headcount": 0, "teleworkers": 0, **{f"d{i}": 0 for i in range(5)}}

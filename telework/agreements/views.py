@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from hrportal.audit.selectors import audit_events_visible_to
+from hrportal.audit.selectors import audit_events_described, audit_events_visible_to
 from hrportal.models import Entity
 from hrportal.models.portfolio import Objective
 from hrportal.reports.selectors import report_runs_visible_to
@@ -168,7 +168,7 @@ class AgreementDetailView(ScopedMixin, TemplateView):
         user = self.request.user
         context["agreement"] = agreement
         context["history"] = agreement_history(agreement=agreement)
-        context["events"] = list(
+        context["events"] = audit_events_described(
             audit_events_visible_to(user).filter(
                 target_type__app_label="telework", target_type__model="teleworkagreement", target_id=str(agreement.pk)
             )[:20]

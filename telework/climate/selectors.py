@@ -76,17 +76,23 @@ def round_score(value) -> float:
 def climate_comparison_chart(results: dict, title: str) -> dict:
     """The overall maturity per shown entity, for components/stacked_bar_chart.html."""
     return {
+        "kind": "bar",
         "title": title,
         "categories": [row["entity"] for row in results["entities"]],
-        "series": [{"name": str(title), "values": [row["overall"] for row in results["entities"]]}],
+        "series": [{"name": title, "values": [row["overall"] for row in results["entities"]]}],
+        "max": 5,  # the top of the 1-5 scale: 3.77 fills three quarters of the bar, not all of it
+        "decimals": 2,
     }
 
 
 def climate_dimension_chart(row: dict, title: str) -> dict:
     return {
+        "kind": "bar",
         "title": title,
-        "categories": [str(d.label) for d in Dimension],
-        "series": [{"name": str(title), "values": [row["scores"][d.value] for d in Dimension]}],
+        "categories": [d.label for d in Dimension],
+        "series": [{"name": title, "values": [row["scores"][d.value] for d in Dimension]}],
+        "max": 5,
+        "decimals": 2,
     }
 
 

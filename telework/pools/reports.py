@@ -30,7 +30,7 @@ def build_pool_budgets(*, run, progress) -> ReportResult:
             "pool": m.pool.name,
             "name": m.staff.full_name,
             "entity": m.staff.entity.name,
-            "assignable": str(_("yes") if m.assignable else _("no")),
+            "assignable": m.assignable,  # shown as yes/no in the reader's language
             "budget": m.budget,
             "used": m.used,
             "remaining": m.remaining,
@@ -39,6 +39,7 @@ def build_pool_budgets(*, run, progress) -> ReportResult:
     ]
     pools = sorted({m.pool.name for m in members})
     chart = {
+        "kind": "stacked",
         "title": _("Hours assigned and remaining per pool"),
         "categories": pools,
         "series": [

@@ -110,9 +110,9 @@ def test_parameter_form_refuses_non_central_users_and_records_for_central(staff_
 
 def test_interface_is_dutch_by_default_and_english_on_request(staff_member):
     client = logged_in(staff_member.user)
-    assert b"Personeelsgids" in client.get("/staff/").content
-    client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
-    assert b"Staff directory" in client.get("/staff/").content
+    assert b"Wacht op jou" in client.get("/").content
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert b"Waiting for you" in client.get("/").content
 
 
 def test_healthz_reports_database_and_broker(client):
@@ -154,3 +154,44 @@ def test_chart_widths_are_css_numbers_in_dutch_too(staff_member):
     widths = re.findall(r'<rect class="hr-series-\d+" x="[^"]*" width="([^"]*)%"', content)
     assert widths and all(re.fullmatch(r"\d+\.\d\d", w) for w in widths)
     assert "Status van de acties per doelstelling" in content
+
+
+def test_a_staff_member_opening_the_directory_lands_on_their_own_profile(staff_member):
+    response = logged_in(staff_member.user).get("/staff/")
+    assert response.status_code == 302 and response.url == f"/staff/{staff_member.pk}/"
+    home = logged_in(staff_member.user).get("/").content.decode()
+    assert 'href="/staff/"' not in home.split('aria-label="Hoofdnavigatie"')[1].split("</nav>")[0]
+
+
+def test_beheer_and_the_api_docs_only_for_those_who_use_them(staff_member, central_hr, admin_user):
+    staff_page = logged_in(staff_member.user).get("/").content.decode()
+    assert "/admin/" not in staff_page and "/api/docs/" not in staff_page
+    central_page = logged_in(central_hr).get("/").content.decode()
+    assert "/admin/" not in central_page  # central HR is not an admin account (is_staff off)
+    assert "/api/docs/" in central_page
+    assert "/admin/" in logged_in(admin_user).get("/").content.decode()
+
+
+def test_the_overdue_portfolio_item_opens_the_filtered_list(central_hr):
+    from datetime import date, timedelta
+
+    from hrportal.models import PortfolioAction
+
+    late = PortfolioAction.objects.filter(status=PortfolioAction.Status.RUNNING).first()
+    late.planned_end = date.today() - timedelta(days=10)
+    late.save(update_fields=["planned_end"])
+    expected = PortfolioAction.objects.filter(
+        status__in=[PortfolioAction.Status.PREPARING, PortfolioAction.Status.RUNNING], planned_end__lt=date.today()
+    ).count()
+    page = logged_in(central_hr).get("/portfolio/", {"overdue": "on"})
+    assert len(page.context["actions"]) == expected < PortfolioAction.objects.count()
+    assert "?overdue=on" in logged_in(central_hr).get("/").content.decode()
+
+
+def test_pages_that_do_not_exist_answer_the_dutch_404_page_with_a_way_back(staff_member, outsider):
+    client = logged_in(staff_member.user)
+    for url in ["/does-not-exist/", f"/staff/{outsider.pk}/"]:
+        response = client.get(url)
+        page = response.content.decode()
+        assert response.status_code == 404
+        assert "Pagina niet gevonden" in page and 'href="/"' in page and '<html lang="nl"' in page

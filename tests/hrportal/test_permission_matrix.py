@@ -45,7 +45,7 @@ def client_for(world, role):
 # (method, url template, expected status per role in ROLES order)
 MATRIX = [
     ("get", "/", [200, 200, 200, 200, 200, 200]),
-    ("get", "/staff/", [200, 200, 200, 200, 200, 200]),
+    ("get", "/staff/", [302, 200, 200, 200, 200, 302]),  # staff only: their own profile instead
     ("get", "/staff/{member}/", [200, 200, 200, 200, 200, 404]),
     ("get", "/staff/{outsider}/", [404, 404, 404, 200, 200, 200]),
     ("get", "/staff/{manager}/", [404, 200, 200, 200, 200, 404]),

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from hrportal.reports.models import ReportRun
@@ -58,8 +59,11 @@ def test_inventory_report_runs_with_charts_and_files(organisation, central_hr, d
     assert run.status == ReportRun.Status.DONE, run.error
     assert run.result["summary"]["share_percent"] == 20.0
     assert len(run.result["charts"]) == 3
-    assert run.csv_file.decode("utf-8-sig").splitlines()[0].startswith("Jaar;Entiteit;Personeelsaantal;Telewerkers")
-    assert run.xlsx_file[:2] == b"PK"
+    client = Client()
+    client.force_login(central_hr)
+    csv_file = client.get(f"/reports/{run.pk}/download.csv").content.decode("utf-8-sig")
+    assert csv_file.splitlines()[0].startswith("Jaar;Entiteit;Personeelsaantal;Telewerkers")
+    assert client.get(f"/reports/{run.pk}/download.xlsx").content[:2] == b"PK"
 
 
 def test_inventory_is_scheduled_monthly():

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from hrportal.reports.models import ReportRun
 from hrportal.reports.registry import definition_get
@@ -27,7 +28,9 @@ def test_innovation_climate_report_suppresses_small_entities(
     assert [row["entity"] for row in run.result["rows"]] == [entity.name]
     assert run.result["rows"][0]["learning"] == 2.0
     assert run.result["summary"]["entities_suppressed"] == 1
-    assert bytes(run.csv_file).decode("utf-8-sig").count("\n") == 2  # header + one entity
+    client = Client()
+    client.force_login(central_hr)
+    assert client.get(f"/reports/{run.pk}/download.csv").content.decode("utf-8-sig").count("\n") == 2  # header + one
 
 
 def test_pool_budget_report_lists_members_with_remaining_hours(central_hr, coach, django_capture_on_commit_callbacks):
