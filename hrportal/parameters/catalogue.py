@@ -151,6 +151,14 @@ _SPECS = [
     ParameterSpec(
         "telework.office_norm_percent", 80, _("Desks planned per 100 staff (office-space norm)"), "%", "001, 2.4"
     ),
+    # Expected presence is not headcount minus teleworkers: on an average day some staff are on leave, ill,
+    # part-time or out of the office. Without it every entity showed over capacity every day.
+    ParameterSpec(
+        "telework.expected_absence_percent",
+        15,
+        _("Staff away on an average day for reasons other than telework (leave, sickness, part-time)"),
+        "%",
+    ),
     ParameterSpec(
         "telework.max_share_per_day_percent",
         50,

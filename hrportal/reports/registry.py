@@ -4,7 +4,8 @@
 
 `build(*, run, progress)` returns a ReportResult that holds data and keys, never text in one language:
 column labels, chart titles, series names and any word in a cell are messages — `gettext_lazy(...)`, a
-choice's `.label`, or `hrportal.i18n_text.text("… %(year)s", year=2026)` — which are stored as msgids
+choice's `.label`, or `text(gettext_noop("… %(year)s"), year=2026)` (hrportal.i18n_text; gettext_noop lets
+`make messages` find the msgid) — which are stored as msgids
 and translated when the page or the CSV/XLSX is rendered, in the reader's language. Names (entities,
 people) and numbers are data and stay as they are. Never call `str()` or `gettext()` on a label in a
 builder: the run would keep the language of whoever ran it.

@@ -28,7 +28,7 @@ class ReportListView(ScopedMixin, FormView):
         definitions = report_definitions_for(self.request.user)
         context["definitions"] = definitions
         titles = {d.kind: d.title for d in definitions}
-        runs = list(report_runs_visible_to(self.request.user).select_related("requested_by")[:30])
+        runs = list(report_runs_visible_to(self.request.user).select_related("requested_by__staff")[:30])
         for run in runs:
             run.title = titles.get(run.kind, run.kind)
         context["runs"] = runs

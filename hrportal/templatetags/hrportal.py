@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext_lazy as _lazy
 
 register = template.Library()
 
@@ -23,3 +24,32 @@ def cell(value):
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
     return value
+
+
+# The source documents of the policy (SPEC.md, "seeds"): a parameter's source reads as the document's name.
+_SOURCES = {
+    "000": _lazy("Leadership and gender in top management"),
+    "001": _lazy("Progress report on the Modern HR policy to Parliament"),
+    "002": _lazy("Programme of the Modern HR policy"),
+    "003": _lazy("Leadership pool example"),
+    "004": _lazy("Gender in top management"),
+}
+
+
+@register.filter
+def source_label(source: str) -> str:
+    """ "001, I.1" -> "Progress report … , action I.1"; "SPEC 3" -> "The portal's specification, part 3"."""
+    import re
+
+    from django.utils.translation import gettext
+
+    if not source:
+        return "—"
+    match = re.fullmatch(r"(\d{3}),?\s*(.*)", source)
+    if match and match.group(1) in _SOURCES:
+        name = str(_SOURCES[match.group(1)])
+        return f"{name}, {gettext('action')} {match.group(2)}" if match.group(2) else name
+    match = re.fullmatch(r"SPEC\s*(\S+)", source)
+    if match:
+        return gettext("The portal's specification, part %(part)s") % {"part": match.group(1)}
+    return source

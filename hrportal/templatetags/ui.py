@@ -56,6 +56,12 @@ def widget_type(field) -> str:
     return "input"
 
 
+@register.filter
+def depends_on(field) -> str:
+    """A widget's data-depends-on="<field>=<value>": static/js/hrportal.js shows the field only then."""
+    return field.field.widget.attrs.get("data-depends-on", "")
+
+
 _WIDGET_CLASS = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
@@ -155,3 +161,14 @@ def chart(chart: dict, chart_id: str = "chart", category_label: str = ""):
     from hrportal.charts import chart_context
 
     return {**chart_context(chart), "chart_id": chart_id, "category_label": category_label}
+
+
+@register.filter
+def person(user) -> str:
+    """A user as people know them: the staff record's name, else the account's name, else the user name."""
+    if user is None:
+        return "—"
+    staff = getattr(user, "staff", None)
+    if staff is not None:
+        return staff.full_name
+    return user.get_full_name() or user.username

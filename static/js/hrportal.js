@@ -28,3 +28,14 @@ window.addEventListener("resize", markScrollableTables);
 for (const el of document.querySelectorAll("[data-print]")) {
   el.addEventListener("click", (event) => { event.preventDefault(); window.print(); });
 }
+
+// A field that only applies for one value of another (data-depends-on="pattern=flexible") is hidden
+// otherwise; without JavaScript every field shows and the server ignores what does not apply.
+for (const group of document.querySelectorAll(".govuk-form-group[data-depends-on]")) {
+  const [name, value] = group.dataset.dependsOn.split("=");
+  const form = group.closest("form");
+  if (!form || !form.elements[name]) continue;
+  const update = () => { group.hidden = form.elements[name].value !== value; };
+  form.addEventListener("change", update);
+  update();
+}

@@ -26,10 +26,19 @@ class AgreementRequestForm(forms.Form):
         choices=Weekday.choices,
         coerce=int,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"data-depends-on": "pattern=fixed"}),
         help_text=_("Only for fixed weekdays: tick as many days as days per week."),
     )
-    preferred_day = forms.TypedChoiceField(label=_("Preferred day"), choices=Weekday.choices, coerce=int)
+    # Asked only for a flexible pattern; with fixed weekdays the first of them counts (and the page hides it).
+    preferred_day = forms.TypedChoiceField(
+        label=_("Preferred day"),
+        choices=[("", "—"), *Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.Select(attrs={"data-depends-on": "pattern=flexible"}),
+        help_text=_("Only for a flexible pattern: the day that counts for the entity's daily maximum."),
+    )
     start = forms.DateField(label=_("Start"), widget=DateInput())
     end = forms.DateField(
         label=_("End"), widget=DateInput(), required=False, help_text=_("Empty: until further notice.")
@@ -39,6 +48,21 @@ class AgreementRequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["start"].initial = timezone.localdate()
+
+    def clean(self):
+        # Every field's problem in one go (issue 12, item 7): the period's order is checked here too, so
+        # it shows together with the other errors instead of after the next submit.
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end lies before the start."))
+        if cleaned.get("pattern") == TeleworkAgreement.Pattern.FIXED:
+            days = cleaned.get("weekdays") or []
+            # Without weekdays the service reports the missing days on the weekdays field.
+            cleaned["preferred_day"] = min(days) if days else Weekday.MONDAY
+        elif cleaned.get("pattern") == TeleworkAgreement.Pattern.FLEXIBLE and cleaned.get("preferred_day") is None:
+            self.add_error("preferred_day", _("Choose the day that counts for a flexible pattern."))
+        return cleaned
 
 
 class DecisionForm(forms.Form):

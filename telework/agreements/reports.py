@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop  # marks a msgid for makemessages; translated when shown
 
 from hrportal.i18n_text import text
 from hrportal.reports.registry import ReportDefinition, ReportResult, register
@@ -23,7 +24,7 @@ def build_telework_inventory(*, run, progress) -> ReportResult:
         ("teleworkers", _("Teleworkers")),
         ("share_percent", _("% teleworking")),
         ("trend_points", _("Change on previous year (points)")),
-    ] + [(f"d{day.value}", text("%% on %(day)s", day=day.label)) for day in Weekday]
+    ] + [(f"d{day.value}", text(gettext_noop("%% on %(day)s"), day=day.label)) for day in Weekday]
     org = table["organisation"]
     rows = table["rows"]  # the organisation row's name is a message, the entities' names are data
     this_year = org[-1] if org else {}
@@ -41,7 +42,7 @@ def build_telework_inventory(*, run, progress) -> ReportResult:
         },
         {
             "kind": "bar",
-            "title": text("Share of staff teleworking per weekday in %(year)s (organisation)", year=year),
+            "title": text(gettext_noop("Share of staff teleworking per weekday in %(year)s (organisation)"), year=year),
             "categories": [day.label for day in Weekday],
             "series": [{"name": _("% teleworking"), "values": [this_year.get(f"d{i}", 0) for i in range(5)]}],
             "max": 100,
@@ -56,7 +57,7 @@ def build_telework_inventory(*, run, progress) -> ReportResult:
     charts.append(
         {
             "kind": "bar",
-            "title": text("Share of staff teleworking per entity in %(year)s (highest 25)", year=year),
+            "title": text(gettext_noop("Share of staff teleworking per entity in %(year)s (highest 25)"), year=year),
             "categories": [str(r["entity"]) for r in year_rows],
             "series": [{"name": _("% teleworking"), "values": [r["share_percent"] for r in year_rows]}],
             "max": 100,

@@ -75,11 +75,13 @@ def occupancy_for(*, viewer, on: date) -> dict:
     """Expected presence per entity and weekday on `on`, against the desks (entity.desks, else the norm).
 
     Aggregated in the database per staff entity (three queries), then divisions are added to their entity.
-    Expected presence = active headcount - teleworkers that weekday (fixed days; flexible on the preferred day).
+    Expected presence = (active headcount - teleworkers that weekday) x (1 - the expected absence for other
+    reasons): fixed days count on their day, flexible agreements on their preferred day.
     """
     visible = occupancy_entity_ids_for(viewer)
     tree = _entity_tree()
     norm = parameter("telework.office_norm_percent", on=on)
+    absence = parameter("telework.expected_absence_percent", on=on)
     headcounts = _roll_up(
         Staff.objects.filter(is_active=True).values("entity_id").annotate(n=Count("id")).order_by(),
         tree,
@@ -105,7 +107,7 @@ def occupancy_for(*, viewer, on: date) -> dict:
         days = []
         for i in range(5):
             away = teleworkers.get(entity.pk, {}).get(f"d{i}", 0)
-            present = headcount - away
+            present = round((headcount - away) * (100 - absence) / 100)
             days.append(
                 {
                     "day": Weekday(i).label,
@@ -113,6 +115,8 @@ def occupancy_for(*, viewer, on: date) -> dict:
                     "present": present,
                     "over": present > desks,
                     "excess": max(0, present - desks),
+                    "margin": desks - present,  # desks left free (negative: people without a desk)
+                    "use_percent": round(100 * present / desks) if desks else None,
                 }
             )
         rows.append(
@@ -125,7 +129,13 @@ def occupancy_for(*, viewer, on: date) -> dict:
                 "over_days": sum(1 for d in days if d["over"]),
             }
         )
-    return {"on": on, "norm_percent": norm, "rows": rows, "weekdays": [w.label for w in Weekday]}
+    return {
+        "on": on,
+        "norm_percent": norm,
+        "absence_percent": absence,
+        "rows": rows,
+        "weekdays": [w.label for w in Weekday],
+    }
 
 
 def register_for(*, viewer, on: date) -> list[dict]:

@@ -10,6 +10,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from hrportal.audit.selectors import audit_events_described, audit_events_visible_to
 from hrportal.models import Entity
 from hrportal.models.portfolio import Objective
+from hrportal.reports.rendering import result_for_reader
 from hrportal.reports.selectors import report_runs_visible_to
 from hrportal.reports.services import report_run_request
 from hrportal.roles import Role, roles_of, staff_of
@@ -151,8 +152,18 @@ class AgreementRequestView(ScopedMixin, FormView):
             raise Http404 from None
         except ValidationError as error:
             add_service_errors(form, error)
+            if data["pattern"] == TeleworkAgreement.Pattern.FIXED:
+                form.errors.pop("preferred_day", None)  # not asked for fixed weekdays: the weekdays error says it
             return self.form_invalid(form)
-        messages.success(self.request, _("Your request was sent to your line manager."))
+        manager = agreement.staff.line_manager
+        if manager is not None:
+            messages.success(
+                self.request,
+                _("Your request was sent to %(name)s, your line manager, who decides on it.")
+                % {"name": manager.full_name},
+            )
+        else:
+            messages.success(self.request, _("Your request waits for a decision by HR: you have no line manager."))
         return redirect("telework:agreement-detail", pk=agreement.pk)
 
 
@@ -181,7 +192,9 @@ class AgreementDetailView(ScopedMixin, TemplateView):
         context["can_end"] = agreement.status == Status.APPROVED and can_end_agreement(user=user, agreement=agreement)
         context["can_change"] = agreement.status == Status.APPROVED and is_owner(user=user, agreement=agreement)
         context["decision_form"] = kwargs.get("decision_form") or DecisionForm()
-        context["end_form"] = kwargs.get("end_form") or EndForm(initial={"end": timezone.localdate()})
+        context["end_form"] = kwargs.get("end_form") or EndForm(
+            initial={"end": max(timezone.localdate(), agreement.start)}
+        )
         return context
 
 
@@ -339,6 +352,7 @@ class InventoryView(RoleRequiredMixin, TemplateView):
         )
         context["latest"] = latest
         context["run"] = done
+        context["result"] = result_for_reader(done) if done else None  # in the reader's language
         return context
 
     def post(self, request):

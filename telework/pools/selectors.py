@@ -83,7 +83,7 @@ def support_request_queue(*, viewer) -> QuerySet[SupportRequest]:
     """Open requests of the pools the viewer coordinates, oldest first."""
     return (
         SupportRequest.objects.filter(pool_id__in=coordinated_pool_ids(viewer), status=SupportRequest.Status.OPEN)
-        .select_related("pool", "entity", "requested_by", "coachee")
+        .select_related("pool", "entity", "requested_by__staff", "coachee")
         .order_by("created_at", "id")
     )
 
@@ -93,7 +93,7 @@ def assignments_of(*, viewer) -> QuerySet[PoolAssignment]:
     if me is None:
         return PoolAssignment.objects.none()
     return PoolAssignment.objects.filter(member__staff=me).select_related(
-        "request", "request__entity", "request__coachee", "request__requested_by", "member__pool"
+        "request", "request__entity", "request__coachee", "request__requested_by__staff", "member__pool"
     )
 
 

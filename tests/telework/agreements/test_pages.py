@@ -109,18 +109,21 @@ def test_change_form_of_someone_elses_agreement_is_404(staff_member, colleague):
     assert client_for(staff_member.user).get(f"/telework/agreements/new/?changes={other.pk}").status_code == 404
 
 
-def test_occupancy_flags_days_over_capacity(central_hr, entity, line_manager, next_week):
+def test_occupancy_shows_the_margin_and_flags_days_over_capacity(central_hr, entity, line_manager, next_week):
     staff = [StaffFactory(entity=entity, line_manager=line_manager) for _ in range(9)]  # 10 with the manager
-    entity.desks = 8
+    entity.desks = 7
     entity.save()
     for member in staff[:3]:
         approved_on(member, [MONDAY], start=timezone.localdate() - timedelta(days=1))
     response = client_for(central_hr).get("/telework/occupancy/")
     row = next(r for r in response.context["occupancy"]["rows"] if r["entity"] == entity)
-    assert row["headcount"] == 10 and row["desks"] == 8
-    assert row["days"][0] == {"day": "maandag", "teleworkers": 3, "present": 7, "over": False, "excess": 0}
-    assert row["days"][1]["present"] == 10 and row["days"][1]["over"] is True
-    assert "boven capaciteit" in response.content.decode()
+    assert row["headcount"] == 10 and row["desks"] == 7
+    # present = (headcount - teleworkers) x (1 - 15% expected away for leave, sickness, part-time)
+    monday, tuesday = row["days"][0], row["days"][1]
+    assert (monday["teleworkers"], monday["present"], monday["over"], monday["margin"]) == (3, 6, False, 1)
+    assert (tuesday["present"], tuesday["over"], tuesday["excess"]) == (8, True, 1)
+    page = response.content.decode()
+    assert "1 vrij" in page and "1 bureau te weinig" in page
 
 
 def test_occupancy_plans_desks_at_the_norm_when_the_entity_has_none(central_hr, entity, line_manager):
@@ -159,7 +162,7 @@ def test_inventory_page_runs_the_report_and_shows_charts(central_hr, staff_membe
     assert response["Location"] == f"/reports/{run.pk}/" and run.status == ReportRun.Status.DONE
     page = client.get("/telework/inventory/").content.decode()
     main = page[page.index("<main") :]
-    assert "Telewerkers per weekdag" in main, main
+    assert "Aandeel telewerkende medewerkers per weekdag" in main, main
     assert "CSV downloaden" in main
     assert "33,3%" in main
 
