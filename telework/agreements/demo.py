@@ -166,18 +166,19 @@ def _seed_decision_history(manager_staff_id) -> None:
     that HR finds decisions in the trail of a fresh demo."""
     if manager_staff_id is None:
         return
-    manager = Staff.objects.select_related("entity").get(pk=manager_staff_id)
+    manager = Staff.objects.select_related("entity", "user").get(pk=manager_staff_id)
     entity = manager.entity.parent or manager.entity
     recent = (
         TeleworkAgreement.objects.filter(
-            Q(staff__entity=entity) | Q(staff__entity__parent=entity),
-            status=TeleworkAgreement.Status.APPROVED,
-            decided_by__isnull=False,
+            Q(staff__entity=entity) | Q(staff__entity__parent=entity), status=TeleworkAgreement.Status.APPROVED
         )
         .select_related("staff__entity", "decided_by")
         .order_by("-decided_at")[:8]
     )
     for agreement in recent:
+        if agreement.decided_by is None:  # a manager without an account: the demo manager decided instead
+            agreement.decided_by = manager.user
+            agreement.save(update_fields=["decided_by"])
         snapshot = {
             "status": agreement.status,
             "days_per_week": agreement.days_per_week,

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (1280, 320)
+DEPTH = 2  # levels of links below the navigation's pages
 # Not our pages: the Django admin and the Swagger UI have their own look; files are downloads.
 SKIP = re.compile(r"^/(admin|api)/|/download\.|\.(csv|xlsx)$|^/logout/|^/i18n/")
 
@@ -241,19 +242,23 @@ def crawl_role(browser, base_url: str, role: str, artifacts, *, login) -> tuple[
         if url_pattern(link) not in seen:
             seen[url_pattern(link)] = link
             level_one.append(link)
-    failures, level_two, visited = [], [], 0
-    for link in level_one:
-        reports = _visit(page, base_url, link, role, 200, console, artifacts)
-        visited += 1
-        failures += [f"{role} {r.url} @{r.width}: {p}" for r in reports for p in r.problems]
-        for deeper in same_site_links(page, base_url, "main"):
-            if url_pattern(deeper) not in seen:
-                seen[url_pattern(deeper)] = deeper
-                level_two.append(deeper)
-    for link in level_two:
-        reports = _visit(page, base_url, link, role, 200, console, artifacts)
-        visited += 1
-        failures += [f"{role} {r.url} @{r.width}: {p}" for r in reports for p in r.problems]
+    failures, visited = [], 0
+    level = level_one
+    # The navigation's pages, the pages they link to, and the pages those link to (an area's home, its
+    # lists, their detail pages), one page per URL pattern.
+    for depth in range(DEPTH + 1):
+        deeper_links = []
+        for link in level:
+            reports = _visit(page, base_url, link, role, 200, console, artifacts)
+            visited += 1
+            failures += [f"{role} {r.url} @{r.width}: {p}" for r in reports for p in r.problems]
+            if depth == DEPTH:
+                continue
+            for deeper in same_site_links(page, base_url, "main"):
+                if url_pattern(deeper) not in seen:
+                    seen[url_pattern(deeper)] = deeper
+                    deeper_links.append(deeper)
+        level = deeper_links
     # The expected 404: a page that is not there answers our Dutch page with a way back.
     reports = _visit(page, base_url, "/does-not-exist/", role, 404, console, artifacts)
     failures += [

@@ -16,7 +16,7 @@ from tests.browser.conftest import login
 from tests.browser.crawl import AXE, ROOT, crawl_role
 from tests.services import require
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.crawl, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(os.environ.get("HRPORTAL_CRAWL_ARTIFACTS", ROOT / "test-artifacts" / "crawl"))
 ROLES = ["demo-staff", "demo-manager", "demo-hr", "demo-central", "admin"]
