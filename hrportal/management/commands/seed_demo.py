@@ -73,6 +73,7 @@ class Command(BaseCommand):
             load_reference_data(apps)  # idempotent; a flushed test database needs it again
             DemoBuilder(rng=random.Random(seed), staff_count=staff, out=self.stdout).build()
             self._seed_apps(seed)
+            self._seed_report_runs()
         if connection.vendor == "postgresql":
             self._analyze()
         self.stdout.write(
@@ -93,6 +94,17 @@ class Command(BaseCommand):
                     raise
                 continue
             module.seed_demo(rng=random.Random(f"{seed}-{config.label}"), today=timezone.localdate(), out=self.stdout)
+
+    def _seed_report_runs(self):
+        """One finished run of every report, built here without the queue (no worker is needed). Run in
+        English on purpose: the pages show it in each reader's language (issue 12, item 4)."""
+        from hrportal.reports.models import ReportRun
+        from hrportal.reports.registry import REGISTRY
+        from hrportal.reports.services import report_run_execute
+
+        for kind in REGISTRY:
+            run = ReportRun.objects.create(kind=kind, parameters={"language": "en"})
+            report_run_execute(run_id=run.pk)
 
     def _analyze(self):
         # After a bulk load PostgreSQL wants statistics and a visibility map (index-only scans); VACUUM
