@@ -49,7 +49,7 @@ def chart_context(chart: dict) -> dict:
         "scale_label": _fmt(top, 0, unit),
     }
     if kind == "line":
-        context["line"] = _line_geometry(categories, series, top)
+        context["line"] = _line_geometry(categories, series, top, unit="%" if unit == "%" else "")
     else:
         context["rows"] = [
             {
@@ -74,7 +74,7 @@ def _segments(row: list, top: float) -> list[dict]:
     return segments
 
 
-def _line_geometry(categories: list[str], series: list[dict], top: float) -> dict:
+def _line_geometry(categories: list[str], series: list[dict], top: float, *, unit: str = "") -> dict:
     plot_w = LINE_WIDTH - PAD_LEFT - PAD_RIGHT
     plot_h = LINE_HEIGHT - PAD_TOP - PAD_BOTTOM
     n = max(len(categories), 1)
@@ -86,7 +86,8 @@ def _line_geometry(categories: list[str], series: list[dict], top: float) -> dic
         return PAD_TOP + plot_h * (1 - min(max(v, 0), top) / top)
 
     ticks = [
-        {"y": f"{y_of(top * f):.1f}", "label": number_format(top * f, decimal_pos=0)} for f in (0, 0.25, 0.5, 0.75, 1)
+        {"y": f"{y_of(top * f):.1f}", "label": number_format(top * f, decimal_pos=0) + unit}
+        for f in (0, 0.25, 0.5, 0.75, 1)
     ]
     step = max(1, n // 8)  # at most ~8 labels on the axis
     x_labels = [{"x": f"{x_of(i):.1f}", "label": c} for i, c in enumerate(categories) if i % step == 0 or i == n - 1]
