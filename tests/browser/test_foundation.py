@@ -57,11 +57,11 @@ def test_central_hr_runs_the_portfolio_report_and_sees_it_done(page, demo_site):
 def test_directory_search_by_name_in_the_browser(page, demo_site):
     login(page, demo_site, "demo-hr")
     page.goto(f"{demo_site}/staff/")
-    first_row_name = page.locator("table.data tbody tr td a").first.inner_text()
+    first_row_name = page.locator("main table tbody tr td a").first.inner_text()
     last_name = first_row_name.split(",")[0]
     page.get_by_label("Naam of e-mail").fill(last_name)
     page.get_by_role("button", name="Zoeken").click()
-    rows = page.locator("table.data tbody tr td:first-child a")
+    rows = page.locator("main table tbody tr td:first-child a")
     assert rows.count() >= 1
     assert all(last_name in rows.nth(i).inner_text() for i in range(rows.count()))
     page.screenshot(path=SCREENSHOTS / "directory.png", full_page=True)

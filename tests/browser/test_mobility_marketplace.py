@@ -74,8 +74,8 @@ def test_offer_request_match_apply_consent_accept(
     owner.locator("select[name=comp-0-competency]").select_option(str(analysis.pk))
     owner.locator("select[name=comp-0-level]").select_option("2")
     owner.get_by_role("button", name="Opslaan").click()
-    owner.get_by_role("link", name="Gerangschikte kandidaten").click()
-    row = owner.locator("table.data tbody tr").first
+    owner.get_by_role("button", name="Gerangschikte kandidaten").click()  # a link styled as a button
+    row = owner.locator("main table tbody tr").first
     assert staff_member.full_name in row.inner_text()
     assert "Analyseren" in row.inner_text()
     _shot(owner, "candidates")

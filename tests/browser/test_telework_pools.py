@@ -37,7 +37,7 @@ def test_leader_requests_coaching_coordinator_assigns_and_coach_sees_it(browser,
     # The leader asks leadership coaching for themselves.
     context, page = _as(browser, demo_site, "demo-manager")
     page.goto(f"{demo_site}/telework/pools/")
-    page.get_by_role("link", name="Ondersteuning vragen").click()
+    page.get_by_role("button", name="Ondersteuning vragen").click()  # a link styled as a button
     page.get_by_label("Soort ondersteuning").select_option("leadership")
     page.get_by_label("Welke ondersteuning is nodig").fill("Coaching bij mijn nieuwe rol als afdelingshoofd")
     page.get_by_label("Geschatte uren").fill("12")
@@ -66,7 +66,7 @@ def test_leader_requests_coaching_coordinator_assigns_and_coach_sees_it(browser,
     # The coach sees the new assignment.
     context, page = _as(browser, demo_site, "demo-staff")
     page.goto(f"{demo_site}/telework/pools/assignments/")
-    row = page.locator("table.data tbody tr", has_text=manager.full_name)
+    row = page.locator("main table tbody tr", has_text=manager.full_name)
     assert row.count() >= 1
     assert row.first.get_by_text("leiderschapscoaching").is_visible()
     page.screenshot(path=SCREENSHOTS / "telework-pools-coach.png", full_page=True)
