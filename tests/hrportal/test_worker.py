@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from hrportal.celery import app as celery_app
 from hrportal.reports.models import ReportRun
@@ -85,4 +86,6 @@ def test_report_run_is_finished_by_a_real_worker(worker, central_hr):
         time.sleep(0.5)
     assert run.status == ReportRun.Status.DONE, run.error
     assert run.progress == 100
-    assert bytes(run.csv_file).decode("utf-8-sig").startswith("Doelstelling")
+    client = Client()
+    client.force_login(central_hr)
+    assert client.get(f"/reports/{run.pk}/download.csv").content.decode("utf-8-sig").startswith("Doelstelling")
