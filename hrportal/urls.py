@@ -6,12 +6,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from hrportal.audit import views as audit
 from hrportal.parameters import views as parameters
 from hrportal.reports import views as reports
-from hrportal.views import health, home, org, staff
+from hrportal.views import auth, health, home, org, staff
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oidc/authenticate/", auth.OidcAuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", auth.OidcCallbackView.as_view(), name="oidc_authentication_callback"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health.healthz, name="healthz"),
     path("staff/", staff.StaffDirectoryView.as_view(), name="staff-list"),
@@ -23,6 +25,7 @@ urlpatterns = [
     path("portfolio/", org.PortfolioView.as_view(), name="portfolio"),
     path("reports/", reports.ReportListView.as_view(), name="report-list"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report-detail"),
+    path("reports/<int:pk>/rerun/", reports.ReportRerunView.as_view(), name="report-rerun"),
     path("reports/<int:pk>/download.<str:fmt>", reports.ReportDownloadView.as_view(), name="report-download"),
     path("audit/", audit.AuditListView.as_view(), name="audit-list"),
     path("parameters/", parameters.ParameterListView.as_view(), name="parameter-list"),

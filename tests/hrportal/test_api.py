@@ -93,15 +93,6 @@ def test_staff_filters_and_search(central_hr, staff_member, outsider):
     assert client.get("/api/staff/", {"level": "Z"}).status_code == 400
 
 
-def test_token_authentication_works(staff_member):
-    from rest_framework.authtoken.models import Token
-
-    token = Token.objects.create(user=staff_member.user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    assert client.get("/api/staff/me/").json()["id"] == staff_member.pk
-
-
 def test_openapi_schema_is_served(staff_member):
     client = APIClient()
     client.force_authenticate(staff_member.user)
