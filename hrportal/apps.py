@@ -13,8 +13,8 @@ class HrportalConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from hrportal import home
-        from hrportal.models import Competency, Entity
         from hrportal.middleware import session_mark_seen
+        from hrportal.models import Competency, Entity
         from hrportal.widgets import choices_changed
 
         user_logged_in.connect(session_mark_seen, dispatch_uid="session-mark-seen")
