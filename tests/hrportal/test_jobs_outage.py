@@ -35,7 +35,15 @@ def _mails_to(mail_dir, address: str) -> int:
 
 
 def test_redis_outage_loses_nothing_and_runs_each_job_once(
-    own_redis, settings, tmp_path, staff_member, line_manager, colleague, requester, other_entity, skills  # noqa: F811
+    own_redis,
+    settings,
+    tmp_path,
+    staff_member,
+    line_manager,
+    colleague,
+    requester,
+    other_entity,
+    skills,  # noqa: F811
 ):
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
