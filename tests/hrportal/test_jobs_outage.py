@@ -12,10 +12,9 @@ from hrportal.jobs.models import OutboxMessage
 from hrportal.jobs.services import job_task, outbox_relay
 from mobility.models import Match, TalentOffer
 from telework.models import TeleworkAgreement
-from tests.mobility.marketplace.conftest import requester, skills  # noqa: F401 - fixtures
 from tests.mobility.marketplace.factories import request_with, today
 from tests.telework.agreements.factories import TeleworkAgreementFactory
-from tests.workers import Worker, celery_broker, own_redis, wait_for  # noqa: F401 - own_redis is a fixture
+from tests.workers import Worker, celery_broker, wait_for
 
 pytestmark = [
     pytest.mark.worker,
@@ -43,7 +42,7 @@ def test_redis_outage_loses_nothing_and_runs_each_job_once(
     colleague,
     requester,
     other_entity,
-    skills,  # noqa: F811
+    skills,
 ):
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()

@@ -7,7 +7,7 @@ import redis
 from hrportal.reports.models import ReportRun
 from hrportal.reports.services import report_run_request
 from tests.hrportal import slow_report
-from tests.workers import Worker, celery_broker, own_redis, wait_for  # noqa: F401 - own_redis is a fixture
+from tests.workers import Worker, celery_broker, wait_for
 
 pytestmark = [
     pytest.mark.worker,
@@ -23,7 +23,7 @@ FAST = {
 }
 
 
-def test_a_report_whose_worker_is_killed_is_taken_over_and_finishes_once(own_redis, settings, central_hr):  # noqa: F811
+def test_a_report_whose_worker_is_killed_is_taken_over_and_finishes_once(own_redis, settings, central_hr):
     settings.CELERY_BROKER_URL = own_redis.url(0)
     settings.REPORT_RUN_STALE_SECONDS = 3
     include = [slow_report.__name__]
