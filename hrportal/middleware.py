@@ -1,7 +1,8 @@
 import time
+from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 # The session's expiry is pushed forward at most once a minute: a session write per request would cost a
@@ -40,26 +41,34 @@ class AdminStaffOnlyMiddleware:
         return self.get_response(request)
 
 
-class ApiBodyLimitMiddleware:
-    """An API request body larger than API_MAX_BODY_BYTES is refused before anything reads it (413)."""
+class RequestBoundsMiddleware:
+    """Bad input answered before any view sees it: an API body larger than API_MAX_BODY_BYTES (413), and a
+    NUL byte in a query or form parameter (400: PostgreSQL cannot store or compare it in text)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith("/api/"):
+        is_api = request.path.startswith("/api/")
+        if is_api:
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0
             if length > settings.API_MAX_BODY_BYTES:
-                return JsonResponse(
-                    {
-                        "detail": _("The request is too large (at most %(size)s bytes).")
-                        % {"size": settings.API_MAX_BODY_BYTES}
-                    },
-                    status=413,
-                )
+                message = _("The request is too large (at most %(size)s bytes).") % {
+                    "size": settings.API_MAX_BODY_BYTES
+                }
+                return JsonResponse({"detail": message}, status=413)
+        if "\x00" in unquote(request.META.get("QUERY_STRING", "")) or (
+            request.method == "POST"
+            and request.content_type == "application/x-www-form-urlencoded"
+            and any("\x00" in value for values in request.POST.lists() for value in values[1])
+        ):
+            message = _("The request contains a character that is not allowed (NUL).")
+            if is_api:
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
         return self.get_response(request)
 
 

@@ -52,7 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "hrportal.middleware.ApiBodyLimitMiddleware",
+    "hrportal.middleware.RequestBoundsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -220,6 +220,10 @@ REST_KNOX = {
     "TOKEN_LIMIT_PER_USER": 10,
     "AUTO_REFRESH": False,
 }
+# Every date a person enters lies between this many years back and ahead (hrportal.inputs).
+INPUT_DATE_PAST_YEARS = env.int("INPUT_DATE_PAST_YEARS", default=70)
+INPUT_DATE_FUTURE_YEARS = env.int("INPUT_DATE_FUTURE_YEARS", default=10)
+
 # A JSON body larger than this is refused (413) before it is parsed; form posts keep Django's limits.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=256 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
