@@ -25,6 +25,7 @@ urlpatterns = [
     path("reports/<int:pk>/download.<str:fmt>", reports.ReportRunDownloadApi.as_view(), name="api-report-download"),
     path("audit/", audit.AuditEventListApi.as_view(), name="api-audit-list"),
     path("parameters/", parameters.ParameterListApi.as_view(), name="api-parameter-list"),
+    path("parameters/reviews/", parameters.ParameterReviewListApi.as_view(), name="api-parameter-reviews"),
     path("mobility/", include("mobility.api_urls")),
     path("deployability/", include("deployability.api_urls")),
     path("reward/", include("reward.api_urls")),
