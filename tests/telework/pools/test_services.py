@@ -82,7 +82,11 @@ def test_part_timer_budget_follows_working_time_fraction(coach_pool, coordinator
 
 def test_budget_uses_the_parameters_in_force_on_1_january(coach_pool, coordinator, coach, central_hr):
     parameter_set(
-        key="telework.coach_time_share_percent", value=10, valid_from=date(2026, 1, 1), actor=central_hr, legal_basis="BVR"
+        key="telework.coach_time_share_percent",
+        value=10,
+        valid_from=date(2026, 1, 1),
+        actor=central_hr,
+        legal_basis="BVR",
     )
     with pytest.raises(ValidationError):
         _assign(_open_request(coach_pool), coach, coordinator, hours=153)
