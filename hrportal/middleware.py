@@ -5,6 +5,8 @@ from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
+from hrportal.inputs import is_input_error
+
 # The session's expiry is pushed forward at most once a minute: a session write per request would cost a
 # database UPDATE on every page for nothing.
 RENEW_EVERY_SECONDS = 60
@@ -70,6 +72,12 @@ class RequestBoundsMiddleware:
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        # A page whose query received a value the database cannot hold: a bad request, not a server error.
+        if is_input_error(exception):
+            return HttpResponseBadRequest(_("A value in the request is out of range."))
+        return None
 
 
 def client_ip(request) -> str | None:

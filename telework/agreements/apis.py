@@ -8,7 +8,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from hrportal.inputs import BoundedDateSerializerField
+from hrportal.inputs import BoundedDateSerializerField, IdFilter
 from hrportal.roles import Role, roles_of
 from telework.agreements import serializers as s
 from telework.agreements import services
@@ -19,8 +19,8 @@ from telework.models import TeleworkAgreement, TeleworkExplanation
 
 class AgreementFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=TeleworkAgreement.Status.choices)
-    staff = filters.NumberFilter(field_name="staff_id")
-    entity = filters.NumberFilter(field_name="staff__entity_id")
+    staff = IdFilter(field_name="staff_id")
+    entity = IdFilter(field_name="staff__entity_id")
 
     class Meta:
         model = TeleworkAgreement
