@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from celery import current_app
 from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
@@ -223,7 +224,7 @@ def test_a_stale_run_is_failed_with_the_reason_and_rerun_from_its_page(central_h
 
 def test_only_a_failed_run_can_be_rerun(central_hr):
     run = ReportRun.objects.create(kind="portfolio_progress", requested_by=central_hr, status="done")
-    with pytest.raises(Exception, match="Only a failed report"):
+    with pytest.raises(ValidationError, match="Alleen een mislukt rapport"):
         report_run_rerun(run_id=run.pk, requested_by=central_hr)
 
 

@@ -65,7 +65,9 @@ class Provider:
                     self._json({"error": "not_found"}, 404)
 
             def do_POST(self):
-                form = {k: v[0] for k, v in parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode()).items()}
+                form = {
+                    k: v[0] for k, v in parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode()).items()
+                }
                 if urlparse(self.path).path != "/token":
                     return self._json({"error": "not_found"}, 404)
                 grant = provider.codes.pop(form.get("code"), None)
@@ -82,7 +84,9 @@ class Provider:
                     **provider.next_person,
                 }
                 token = jwt.encode(claims, provider.signing_key, algorithm="RS256", headers={"kid": "k1"})
-                self._json({"id_token": token, "access_token": "at-" + secrets.token_urlsafe(8), "token_type": "Bearer"})
+                self._json(
+                    {"id_token": token, "access_token": "at-" + secrets.token_urlsafe(8), "token_type": "Bearer"}
+                )
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
