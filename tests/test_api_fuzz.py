@@ -60,7 +60,7 @@ def tokens(db, staff_member, line_manager, hr_officer, central_hr, admin_user, o
     deadline=None,
     database=None,
     derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
+    phases=[Phase.generate],  # the schema-derived explicit cases number in the hundreds per operation
     suppress_health_check=list(HealthCheck),
 )
 def test_no_input_makes_the_api_answer_a_server_error(case, tokens):
