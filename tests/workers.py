@@ -71,9 +71,12 @@ def own_redis():
 def celery_broker(url: str):
     """Send this process's jobs to the broker at `url` (not eagerly), as the web process of production does."""
     conf = celery_app.conf
-    saved = {key: conf[key] for key in ("CELERY_TASK_ALWAYS_EAGER", "CELERY_BROKER_URL")}
+    # The write and read URLs were derived from the broker URL when the settings loaded: set all three.
+    keys = ("CELERY_BROKER_URL", "CELERY_BROKER_WRITE_URL", "CELERY_BROKER_READ_URL")
+    saved = {key: conf.get(key) for key in ("CELERY_TASK_ALWAYS_EAGER", *keys)}
     conf["CELERY_TASK_ALWAYS_EAGER"] = False
-    conf["CELERY_BROKER_URL"] = url
+    for key in keys:
+        conf[key] = url
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
     try:

@@ -73,7 +73,7 @@ def test_parameter_list_answers_the_value_on_a_date(central_hr):
     client.force_authenticate(central_hr)
     client.post(
         "/api/parameters/",
-        {"key": "telework.office_norm_percent", "value": 50, "valid_from": "2021-01-01"},
+        {"key": "telework.office_norm_percent", "value": 50, "valid_from": "2021-01-01", "legal_basis": "BVR 2020"},
         format="json",
     )
     before = {p["key"]: p["current"] for p in client.get("/api/parameters/?on=2020-12-31").json()}
