@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from hrportal import models
+from hrportal.jobs.services import outbox_resend
 
 
 @admin.register(models.User)
@@ -157,4 +158,41 @@ class ReportRunAdmin(admin.ModelAdmin):
     exclude = ("csv_file", "xlsx_file")
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(models.OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """The background jobs (transactional outbox): what waits for the broker, what runs, what failed and why.
+    A failed or lost job is sent again with the action; the message itself is kept as it was."""
+
+    list_display = (
+        "task_name",
+        "state",
+        "created_at",
+        "sent_at",
+        "send_attempts",
+        "run_attempts",
+        "done_at",
+        "failed_at",
+    )
+    list_filter = ("task_name", ("done_at", admin.EmptyFieldListFilter), ("failed_at", admin.EmptyFieldListFilter))
+    search_fields = ("task_name",)
+    readonly_fields = [field.name for field in models.OutboxMessage._meta.fields]
+    actions = ["send_again"]
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.state
+
+    @admin.action(description=_("Run the selected jobs again"))
+    def send_again(self, request, queryset):
+        for message in queryset:
+            outbox_resend(message_id=message.pk)
+        self.message_user(request, _("%(count)d jobs queued again.") % {"count": queryset.count()})
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

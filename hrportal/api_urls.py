@@ -4,8 +4,12 @@ from hrportal.apis import views
 from hrportal.audit import apis as audit
 from hrportal.parameters import apis as parameters
 from hrportal.reports import apis as reports
+from hrportal.views import auth
 
 urlpatterns = [
+    path("auth/token/", auth.ApiTokenCreateApi.as_view(), name="api-token-create"),
+    path("auth/logout/", auth.ApiTokenRevokeApi.as_view(), name="api-token-revoke"),
+    path("auth/logoutall/", auth.ApiTokenRevokeAllApi.as_view(), name="api-token-revoke-all"),
     path("staff/", views.StaffListApi.as_view(), name="api-staff-list"),
     path("staff/me/", views.StaffMeApi.as_view(), name="api-staff-me"),
     path("staff/<int:pk>/", views.StaffDetailApi.as_view(), name="api-staff-detail"),
@@ -17,9 +21,11 @@ urlpatterns = [
     path("portfolio/", views.PortfolioListApi.as_view(), name="api-portfolio-list"),
     path("reports/", reports.ReportRunListApi.as_view(), name="api-report-list"),
     path("reports/<int:pk>/", reports.ReportRunDetailApi.as_view(), name="api-report-detail"),
+    path("reports/<int:pk>/rerun/", reports.ReportRunRerunApi.as_view(), name="api-report-rerun"),
     path("reports/<int:pk>/download.<str:fmt>", reports.ReportRunDownloadApi.as_view(), name="api-report-download"),
     path("audit/", audit.AuditEventListApi.as_view(), name="api-audit-list"),
     path("parameters/", parameters.ParameterListApi.as_view(), name="api-parameter-list"),
+    path("parameters/reviews/", parameters.ParameterReviewListApi.as_view(), name="api-parameter-reviews"),
     path("mobility/", include("mobility.api_urls")),
     path("deployability/", include("deployability.api_urls")),
     path("reward/", include("reward.api_urls")),

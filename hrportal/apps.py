@@ -9,11 +9,15 @@ class HrportalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_delete, post_save
 
         from hrportal import home
+        from hrportal.middleware import session_mark_seen
         from hrportal.models import Competency, Entity
         from hrportal.widgets import choices_changed
+
+        user_logged_in.connect(session_mark_seen, dispatch_uid="session-mark-seen")
 
         for model in (Entity, Competency):
             post_save.connect(choices_changed, sender=model, dispatch_uid=f"choices-{model.__name__}-save")

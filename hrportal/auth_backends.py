@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 
 class StaffAwareBackend(ModelBackend):
@@ -8,3 +10,27 @@ class StaffAwareBackend(ModelBackend):
     def get_user(self, user_id):
         user = get_user_model()._default_manager.select_related("staff").filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class OidcBackend(OIDCAuthenticationBackend):
+    """Sign-in through the organisation's OpenID Connect provider (mozilla-django-oidc verifies the signed
+    ID token against the provider's keys). The person must already have an active account whose username
+    is the provider's OIDC_USERNAME_CLAIM: accounts come with the staff records, a sign-in creates none."""
+
+    def _claim(self) -> str:
+        return settings.OIDC_USERNAME_CLAIM
+
+    def verify_claims(self, claims) -> bool:
+        return bool(claims.get(self._claim()))
+
+    def filter_users_by_claims(self, claims):
+        username = claims.get(self._claim())
+        if not username:
+            return self.UserModel.objects.none()
+        return self.UserModel.objects.filter(username__iexact=username, is_active=True)
+
+    def describe_user_by_claims(self, claims) -> str:
+        return f"{self._claim()} {claims.get(self._claim())!r}"
+
+    def get_user(self, user_id):
+        return StaffAwareBackend().get_user(user_id)

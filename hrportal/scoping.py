@@ -100,3 +100,30 @@ def can_edit_profile(*, user, staff: Staff) -> bool:
     """Competencies and languages are kept by the staff member, or by HR for them."""
     me = staff_of(user)
     return (me is not None and me.pk == staff.pk) or can_work_hr_case(user=user, staff=staff)
+
+
+# --- Which fields of a person a viewer may see --------------------------------------------------------
+# Pay (salary scale, salary, allowances, recognised experience) and gender are for the person, HR of their
+# entity and central HR; a line manager sees the work-related record. The staff page, the API serializers
+# and the reward app's pay figures all ask here.
+PAY_FIELDS = frozenset({"salary_scale", "gross_monthly_salary", "allowances", "recognised_experience"})
+GENDER_FIELDS = frozenset({"gender"})
+
+
+def can_see_pay(*, user, staff: Staff) -> bool:
+    me = staff_of(user)
+    return (me is not None and me.pk == staff.pk) or can_work_hr_case(user=user, staff=staff)
+
+
+def can_see_gender(*, user, staff: Staff) -> bool:
+    return can_see_pay(user=user, staff=staff)
+
+
+def staff_fields_hidden(*, user, staff: Staff) -> frozenset[str]:
+    """The names of `staff`'s fields that `user` may not see (empty for the person and their HR)."""
+    hidden = set()
+    if not can_see_pay(user=user, staff=staff):
+        hidden |= PAY_FIELDS
+    if not can_see_gender(user=user, staff=staff):
+        hidden |= GENDER_FIELDS
+    return frozenset(hidden)

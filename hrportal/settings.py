@@ -4,6 +4,7 @@ Embedded default (nothing set): SQLite file, Celery eager, console e-mail.
 Production: DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL, ...
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,7 +39,8 @@ INSTALLED_APPS = [
     "django.forms",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hrportal.middleware.RequestBoundsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -60,14 +63,23 @@ MIDDLEWARE = [
     # After authentication: the signed-in person's language choice wins (hrportal/middleware.py).
     "hrportal.middleware.PortalLocaleMiddleware",
     "csp.middleware.CSPMiddleware",
+    "hrportal.middleware.SessionIdleTimeoutMiddleware",
+    "hrportal.middleware.AdminStaffOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees every authentication attempt the views make (portal and admin login alike).
+    "axes.middleware.AxesMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = ["hrportal.auth_backends.StaffAwareBackend"]
+# Axes first: it refuses an attempt while the account or the address is locked out, before a password is
+# checked. OpenID Connect is added below when it is configured.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "hrportal.auth_backends.StaffAwareBackend"]
 
 # A cache shared by all processes in production (Redis); one per process in the embedded default.
+# Redis is reached through hrportal.cache.ResilientRedisCache: when it is down, the portal runs uncached.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "hrportal.cache.ResilientRedisCache"
 
 ROOT_URLCONF = "hrportal.urls"
 WSGI_APPLICATION = "hrportal.wsgi.application"
@@ -181,12 +193,87 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# Sign-in (OWASP ASVS 5.0 level 2, chapters 6 and 7). Failed logins are counted per account and per
+# address in the database (django-axes), so a Redis outage does not lift the lockout: after
+# LOGIN_FAILURE_LIMIT failures the account, and separately the address, is refused for
+# LOGIN_LOCKOUT_MINUTES; each further failure during the lockout starts the period again.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hrportal.views.auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "hrportal.middleware.client_ip"
+AXES_VERBOSE = False
+# Behind N reverse proxies that each append to X-Forwarded-For, the client is the Nth address from the right.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# A session ends after SESSION_IDLE_MINUTES without a request (hrportal.middleware renews it while in use).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# OpenID Connect sign-in through the organisation's identity provider, when OIDC_RP_CLIENT_ID is set;
+# local accounts keep working (the embedded default has nothing else). A person signs in with an
+# existing account whose username equals the provider's `OIDC_USERNAME_CLAIM` (accounts are provisioned
+# with the staff records, not created by a sign-in).
+OIDC_ENABLED = bool(env("OIDC_RP_CLIENT_ID", default=""))
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", default="preferred_username")
+OIDC_CREATE_USER = False
+OIDC_USE_NONCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = SESSION_COOKIE_AGE
+LOGIN_REDIRECT_URL_FAILURE = "/login/?oidc=failed"
+if OIDC_ENABLED:
+    missing = [
+        name
+        for name in ("OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT")
+        if not globals()[name]
+    ]
+    if missing or (OIDC_RP_SIGN_ALGO.startswith("RS") and not OIDC_OP_JWKS_ENDPOINT):
+        raise ImproperlyConfigured(
+            "OIDC_RP_CLIENT_ID is set: also set " + ", ".join(missing or ["OIDC_OP_JWKS_ENDPOINT"]) + "."
+        )
+    AUTHENTICATION_BACKENDS.append("hrportal.auth_backends.OidcBackend")
+
+# API tokens (django-rest-knox): only a SHA-512 digest is stored, each token expires after
+# API_TOKEN_HOURS, a client revokes its own (POST /api/auth/logout/) or all of them, an admin any.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("API_TOKEN_HOURS", default=8)),
+    "TOKEN_LIMIT_PER_USER": 10,
+    "AUTO_REFRESH": False,
+}
+# Every date a person enters lies between this many years back and ahead (hrportal.inputs).
+INPUT_DATE_PAST_YEARS = env.int("INPUT_DATE_PAST_YEARS", default=70)
+INPUT_DATE_FUTURE_YEARS = env.int("INPUT_DATE_FUTURE_YEARS", default=10)
+
+# A JSON body larger than this is refused (413) before it is parsed; form posts keep Django's limits.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=256 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 REST_FRAMEWORK = {
+    # The token class first: a bad or expired token answers 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="60/minute"),
+        "user": env("API_THROTTLE_USER", default="1200/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -214,9 +301,16 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Celery: without a broker every task runs eagerly in the calling process (embedded default).
+# Celery: without a broker every task runs eagerly in the calling process, after the commit (embedded
+# default). Production (DEBUG off) refuses to start without CELERY_BROKER_URL unless the in-process mode
+# is asked for explicitly with CELERY_TASK_ALWAYS_EAGER=true (the tests, a single-user installation).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+if not CELERY_BROKER_URL and not DEBUG and "CELERY_TASK_ALWAYS_EAGER" not in env:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must be set when DEBUG is off (production); "
+        "set CELERY_TASK_ALWAYS_EAGER=true to run jobs in the web process instead."
+    )
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
@@ -226,6 +320,34 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=600)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=660)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands an unacknowledged message (acks late) to another worker after the visibility timeout: it
+# must outlast the longest task (its hard time limit) or a job still running would be started twice;
+# it is also how long a job of a killed worker waits before it is redelivered. Hard limit + 5 minutes.
+# The nightly full rematch is the longest task (its own limits, below); tests/hrportal/test_jobs.py checks
+# that no registered task has a hard limit the visibility timeout does not cover.
+CELERY_LONG_TASK_SOFT_TIME_LIMIT = env.int("CELERY_LONG_TASK_SOFT_TIME_LIMIT", default=1800)
+CELERY_LONG_TASK_TIME_LIMIT = env.int("CELERY_LONG_TASK_TIME_LIMIT", default=1900)
+CELERY_VISIBILITY_TIMEOUT = env.int(
+    "CELERY_VISIBILITY_TIMEOUT", default=max(CELERY_TASK_TIME_LIMIT, CELERY_LONG_TASK_TIME_LIMIT) + 300
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # How often a worker looks for messages past their visibility timeout (one small Redis query).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_SECONDS", default=10),
+    "unacked_restore_throttle": 1,
+}
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Publishing after a commit must not hold a web request while Redis is down: one quick try, then the
+# outbox relay (hrportal.jobs) delivers the job when the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+# A job is recorded in the outbox with the write that implies it; the relay sends what was not sent
+# (broker down at commit time) every OUTBOX_RELAY_SECONDS and when a worker starts.
+OUTBOX_RELAY_SECONDS = env.int("OUTBOX_RELAY_SECONDS", default=60)
+# A report run whose worker stopped sending heartbeats for this long is taken over (redelivered) or, by the
+# periodic check, marked failed with the reason; it can then be run again from its page.
+REPORT_RUN_STALE_SECONDS = env.int("REPORT_RUN_STALE_SECONDS", default=120)
+REPORT_RUN_FAIL_SECONDS = env.int("REPORT_RUN_FAIL_SECONDS", default=600)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "portfolio-progress-weekly": {
@@ -239,14 +361,19 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("telework_inventory",),
     },
     # mobility marketplace: expire stale offers/requests first, then rematch everything
+    # Through the outbox (job_schedule), so that a nightly run is tracked and runs once like any job.
     "mobility-marketplace-expire-nightly": {
-        "task": "mobility.marketplace.tasks.marketplace_expire",
+        "task": "hrportal.jobs.tasks.job_schedule",
         "schedule": crontab(minute=30, hour=1),
+        "args": ("mobility.marketplace.tasks.marketplace_expire",),
     },
     "mobility-marketplace-rematch-nightly": {
-        "task": "mobility.marketplace.tasks.match_rematch_all",
+        "task": "hrportal.jobs.tasks.job_schedule",
         "schedule": crontab(minute=0, hour=2),
+        "args": ("mobility.marketplace.tasks.match_rematch_all",),
     },
+    "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
+    "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},
 }
 
 LOGGING = {

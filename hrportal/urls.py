@@ -8,13 +8,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from hrportal.audit import views as audit
 from hrportal.parameters import views as parameters
 from hrportal.reports import views as reports
-from hrportal.views import health, home, language, org, staff
+from hrportal.views import auth, health, home, language, org, staff
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", language.set_language, name="set_language"),
+    path("oidc/authenticate/", auth.OidcAuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", auth.OidcCallbackView.as_view(), name="oidc_authentication_callback"),
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("staff/", staff.StaffDirectoryView.as_view(), name="staff-list"),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("portfolio/", org.PortfolioView.as_view(), name="portfolio"),
     path("reports/", reports.ReportListView.as_view(), name="report-list"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report-detail"),
+    path("reports/<int:pk>/rerun/", reports.ReportRerunView.as_view(), name="report-rerun"),
     path("reports/<int:pk>/download.<str:fmt>", reports.ReportDownloadView.as_view(), name="report-download"),
     path("audit/", audit.AuditListView.as_view(), name="audit-list"),
     path("audit/export.csv", audit.AuditExportView.as_view(), name="audit-export"),

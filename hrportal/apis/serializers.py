@@ -1,6 +1,27 @@
 from rest_framework import serializers
 
 from hrportal.models import Competency, Entity, Function, PortfolioAction, Staff, StaffCompetency, StaffLanguage
+from hrportal.scoping import GENDER_FIELDS, PAY_FIELDS, staff_fields_hidden
+
+# Without a viewer (a serializer used outside a request) nothing restricted is shown.
+PAY_AND_GENDER = PAY_FIELDS | GENDER_FIELDS
+
+
+class PersonFieldsMixin:
+    """Leaves out the fields of a person the viewer may not see (hrportal.scoping.staff_fields_hidden):
+    pay and gender for anyone but the person and their HR. Every serializer of a person uses it, so the
+    API answers what the page shows. `person_source` names the attribute holding the Staff record."""
+
+    person_source: str | None = None
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        person = getattr(instance, self.person_source) if self.person_source else instance
+        hidden = PAY_AND_GENDER if request is None else staff_fields_hidden(user=request.user, staff=person)
+        for name in hidden & data.keys():
+            del data[name]
+        return data
 
 
 class EntitySerializer(serializers.ModelSerializer):
@@ -18,7 +39,7 @@ class CompetencySerializer(serializers.ModelSerializer):
 
 
 class FunctionSerializer(serializers.ModelSerializer):
-    family = serializers.CharField(source="family.code", default=None)
+    family = serializers.CharField(source="family.code", default=None, allow_null=True)
 
     class Meta:
         model = Function
@@ -62,7 +83,7 @@ class StaffCompetencySerializer(serializers.ModelSerializer):
         fields = ["competency", "name", "level"]
 
 
-class StaffDetailSerializer(StaffListSerializer):
+class StaffDetailSerializer(PersonFieldsMixin, StaffListSerializer):
     languages = StaffLanguageSerializer(many=True)
     competencies = StaffCompetencySerializer(many=True)
 
@@ -70,6 +91,8 @@ class StaffDetailSerializer(StaffListSerializer):
         fields = [
             *StaffListSerializer.Meta.fields,
             "salary_scale",
+            "gross_monthly_salary",
+            "gender",
             "employment_type",
             "objective_recruitment",
             "service_start",

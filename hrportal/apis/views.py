@@ -60,7 +60,8 @@ class StaffProfileUpdateApi(APIView):
             )
         except PermissionDenied:
             raise Http404 from None
-        return Response(s.StaffDetailSerializer(staff_profile_get(staff_id=pk, viewer=request.user)).data)
+        member = staff_profile_get(staff_id=pk, viewer=request.user)
+        return Response(s.StaffDetailSerializer(member, context={"request": request}).data)
 
 
 class EntityListApi(generics.ListAPIView):

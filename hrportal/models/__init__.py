@@ -1,4 +1,5 @@
 from hrportal.audit.models import AuditEvent
+from hrportal.jobs.models import OutboxMessage
 from hrportal.models.catalogue import Competency, CompetencyBehaviourLevel, CompetencyCluster, Function, FunctionFamily
 from hrportal.models.org import Entity, Evaluation, HrOfficerScope, Staff, StaffCompetency, StaffLanguage
 from hrportal.models.portfolio import PortfolioAction
@@ -16,6 +17,7 @@ __all__ = [
     "Function",
     "FunctionFamily",
     "HrOfficerScope",
+    "OutboxMessage",
     "PolicyParameter",
     "PortfolioAction",
     "ReportRun",

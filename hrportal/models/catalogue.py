@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH
+
 
 class CompetencyCluster(models.Model):
     code = models.SlugField(_("code"), max_length=30, unique=True)
@@ -24,7 +26,7 @@ class Competency(models.Model):
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
-    definition = models.TextField(_("definition"), blank=True)
+    definition = models.TextField(_("definition"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["cluster__position", "name"]
@@ -40,7 +42,7 @@ class CompetencyBehaviourLevel(models.Model):
 
     competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="behaviour_levels")
     level = models.PositiveSmallIntegerField(_("level"), choices=LEVELS)
-    description = models.TextField(_("behaviour"))
+    description = models.TextField(_("behaviour"), max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["competency", "level"]

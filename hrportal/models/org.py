@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
 from hrportal.models.catalogue import Competency, Function
 
 
@@ -123,8 +124,8 @@ class Staff(models.Model):
     function = models.ForeignKey(
         Function, on_delete=models.PROTECT, null=True, blank=True, related_name="staff", verbose_name=_("function")
     )
-    service_start = models.DateField(_("start in public service"))
-    entity_start = models.DateField(_("start in entity"))
+    service_start = models.DateField(_("start in public service"), validators=[validate_input_date])
+    entity_start = models.DateField(_("start in entity"), validators=[validate_input_date])
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, help_text=_("For monitoring only."))
     working_time_fraction = models.DecimalField(
         _("working-time fraction"), max_digits=3, decimal_places=2, default=Decimal("1.00")
@@ -218,10 +219,10 @@ class Evaluation(models.Model):
         VERY_GOOD = "very_good", _("very good")
 
     staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="evaluations")
-    evaluated_on = models.DateField(_("date"))
+    evaluated_on = models.DateField(_("date"), validators=[validate_input_date])
     rating = models.CharField(_("rating"), max_length=15, choices=Rating.choices)
     evaluator = models.ForeignKey(Staff, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    remarks = models.TextField(_("remarks"), blank=True)
+    remarks = models.TextField(_("remarks"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-evaluated_on"]

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
+
 
 class Objective(models.TextChoices):
     """The five strategic objectives of the Modern HR policy; one app each."""
@@ -27,14 +29,14 @@ class PortfolioAction(models.Model):
     objective = models.CharField(_("objective"), max_length=20, choices=Objective.choices, db_index=True)
     title = models.CharField(_("title"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
     sponsor = models.CharField(_("sponsor"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     continues = models.BooleanField(_("continues"), default=True)
     term = models.CharField(_("term"), max_length=10, choices=Term.choices)
-    planned_start = models.DateField(_("planned start"), null=True, blank=True)
-    planned_end = models.DateField(_("planned end"), null=True, blank=True)
-    status_text = models.TextField(_("status text"), blank=True)
+    planned_start = models.DateField(_("planned start"), null=True, blank=True, validators=[validate_input_date])
+    planned_end = models.DateField(_("planned end"), null=True, blank=True, validators=[validate_input_date])
+    status_text = models.TextField(_("status text"), max_length=TEXT_MAX_LENGTH, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 
 from hrportal.parameters import serializers as s
 from hrportal.parameters.catalogue import CATALOGUE
-from hrportal.parameters.selectors import parameter
+from hrportal.parameters.selectors import parameter, parameter_reviews
 from hrportal.parameters.services import parameter_set
 from hrportal.roles import sees_everything
 
@@ -44,3 +44,14 @@ class ParameterListApi(APIView):
             return Response({"key": ["Unknown parameter."]}, status=status.HTTP_400_BAD_REQUEST)
         parameter_set(actor=request.user, **data.validated_data)
         return Response(data.data, status=status.HTTP_201_CREATED)
+
+
+class ParameterReviewListApi(APIView):
+    """Central HR: values recorded after the date they start from, each with the decisions taken in between
+    that used another value (they keep their recorded values; HR reviews them)."""
+
+    @extend_schema(responses=s.ParameterReviewSerializer(many=True))
+    def get(self, request):
+        if not sees_everything(request.user):
+            raise NotFound
+        return Response(s.ParameterReviewSerializer(parameter_reviews(), many=True).data)

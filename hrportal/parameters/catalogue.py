@@ -4,18 +4,27 @@ A service asks `parameter(key, on=decision_date)` and records `snapshot(...)` wi
 decision taken under an older regulation stays explainable after the value changes.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class ParameterSpec:
+    """One number of a rule. `minimum`..`maximum` is the range a new value must lie in: what the rule can
+    sensibly take (a share is 0-100 %, a stay at least a month), so that a typo cannot break a job."""
+
     key: str
     default: int | float | str | bool
     label: str
     unit: str = ""
     source: str = ""
+    minimum: int = field(kw_only=True)
+    maximum: int = field(kw_only=True)
+
+    def __post_init__(self):
+        if not (self.minimum <= self.default <= self.maximum):
+            raise ValueError(f"{self.key}: the default {self.default} lies outside {self.minimum}-{self.maximum}")
 
 
 _SPECS = [
@@ -26,6 +35,8 @@ _SPECS = [
         _("Share of travel and stay costs reimbursed centrally (international pilots)"),
         "%",
         "001, I.1",
+        minimum=0,
+        maximum=100,
     ),
     ParameterSpec(
         "mobility.detachment.compensated_salary_share_percent",
@@ -33,6 +44,8 @@ _SPECS = [
         _("Share of salary cost compensated centrally for detachments"),
         "%",
         "001, I.1",
+        minimum=0,
+        maximum=100,
     ),
     ParameterSpec(
         "mobility.international.exchange_min_months",
@@ -40,6 +53,8 @@ _SPECS = [
         _("Default minimum stay of an exchange with the Dutch government"),
         _("months"),
         "001, I.1",
+        minimum=1,
+        maximum=24,
     ),
     ParameterSpec(
         "mobility.international.exchange_max_months",
@@ -47,6 +62,8 @@ _SPECS = [
         _("Default maximum stay of an exchange with the Dutch government"),
         _("months"),
         "001, I.1",
+        minimum=1,
+        maximum=24,
     ),
     ParameterSpec(
         "mobility.international.work_visit_min_months",
@@ -54,6 +71,8 @@ _SPECS = [
         _("Default minimum stay of a work visit to a foreign office"),
         _("months"),
         "001, I.1",
+        minimum=1,
+        maximum=24,
     ),
     ParameterSpec(
         "mobility.international.work_visit_max_months",
@@ -61,30 +80,56 @@ _SPECS = [
         _("Default maximum stay of a work visit to a foreign office"),
         _("months"),
         "001, I.1",
+        minimum=1,
+        maximum=24,
+    ),
+    ParameterSpec(
+        "mobility.international.claim_days_before_stay",
+        60,
+        _("Days before the stay from which travel or stay costs may be dated (bookings)"),
+        _("days"),
+        minimum=0,
+        maximum=365,
+    ),
+    ParameterSpec(
+        "mobility.international.claim_days_after_stay",
+        90,
+        _("Days after the stay until which costs may be dated (late invoices)"),
+        _("days"),
+        minimum=0,
+        maximum=365,
     ),
     ParameterSpec(
         "mobility.marketplace.idle_days_before_expiry",
         90,
         _("Days without change after which an offer or request expires"),
         _("days"),
+        minimum=7,
+        maximum=730,
     ),
     ParameterSpec(
         "mobility.marketplace.unanswered_days_flag",
         14,
         _("Days after which an open request without candidates is flagged"),
         _("days"),
+        minimum=1,
+        maximum=365,
     ),
     ParameterSpec(
         "mobility.marketplace.min_match_score",
         50,
         _("Lowest matching score (0-100) for a candidate to be listed"),
         "",
+        minimum=0,
+        maximum=100,
     ),
     ParameterSpec(
         "mobility.marketplace.candidates_per_request",
         50,
         _("Best-ranked candidates kept per talent request"),
         "",
+        minimum=1,
+        maximum=500,
     ),
     # 2 Deployability
     ParameterSpec(
@@ -93,6 +138,8 @@ _SPECS = [
         _("Offered posts a redeployment candidate may refuse; the next offer is ex officio"),
         "",
         "001, II.5",
+        minimum=0,
+        maximum=10,
     ),
     ParameterSpec(
         "deployability.evaluation.min_months_after_insufficient",
@@ -100,6 +147,8 @@ _SPECS = [
         _("Minimum months before the evaluation after an 'insufficient'"),
         _("months"),
         "001, I.5",
+        minimum=1,
+        maximum=24,
     ),
     ParameterSpec(
         "deployability.evaluation.followup_window",
@@ -107,6 +156,8 @@ _SPECS = [
         _("Number of next evaluations in which a second 'insufficient' means dismissal"),
         "",
         "001, I.5",
+        minimum=1,
+        maximum=10,
     ),
     # 3 Reward
     ParameterSpec(
@@ -115,6 +166,8 @@ _SPECS = [
         _("Minimum length of a function-upgrade allowance period"),
         _("calendar days"),
         "001, III.4",
+        minimum=1,
+        maximum=365,
     ),
     ParameterSpec(
         "reward.upgrade.max_days",
@@ -122,6 +175,8 @@ _SPECS = [
         _("Maximum length of a function-upgrade allowance period"),
         _("calendar days"),
         "001, III.4",
+        minimum=1,
+        maximum=3650,
     ),
     ParameterSpec(
         "reward.upgrade.extension_max_days",
@@ -129,9 +184,17 @@ _SPECS = [
         _("Maximum length of one extension of a function-upgrade allowance"),
         _("calendar days"),
         "001, III.4",
+        minimum=1,
+        maximum=3650,
     ),
     ParameterSpec(
-        "reward.upgrade.max_extensions", 0, _("Maximum number of extensions (0: unlimited)"), "", "001, III.4"
+        "reward.upgrade.max_extensions",
+        0,
+        _("Maximum number of extensions (0: unlimited)"),
+        "",
+        "001, III.4",
+        minimum=0,
+        maximum=20,
     ),
     ParameterSpec(
         "reward.upgrade.min_class_difference",
@@ -139,6 +202,8 @@ _SPECS = [
         _("Function classes the heavier tasks must sit above the own function"),
         "",
         "SPEC 3",
+        minimum=1,
+        maximum=10,
     ),
     ParameterSpec(
         "reward.private_experience_cap_years",
@@ -146,10 +211,18 @@ _SPECS = [
         _("Cap on recognised private-sector experience (0: no cap)"),
         _("years"),
         "001, III.3",
+        minimum=0,
+        maximum=50,
     ),
     # 4 Work organisation
     ParameterSpec(
-        "telework.office_norm_percent", 80, _("Desks planned per 100 staff (office-space norm)"), "%", "001, 2.4"
+        "telework.office_norm_percent",
+        80,
+        _("Desks planned per 100 staff (office-space norm)"),
+        "%",
+        "001, 2.4",
+        minimum=1,
+        maximum=100,
     ),
     # Expected presence is not headcount minus teleworkers: on an average day some staff are on leave, ill,
     # part-time or out of the office. Without it every entity showed over capacity every day.
@@ -158,12 +231,16 @@ _SPECS = [
         15,
         _("Staff away on an average day for reasons other than telework (leave, sickness, part-time)"),
         "%",
+        minimum=0,
+        maximum=90,
     ),
     ParameterSpec(
         "telework.max_share_per_day_percent",
         50,
         _("Default maximum share of an entity's staff teleworking on one day"),
         "%",
+        minimum=0,
+        maximum=100,
     ),
     ParameterSpec(
         "telework.coach_time_share_percent",
@@ -171,6 +248,8 @@ _SPECS = [
         _("Share of working time a certified coach gives to the pool"),
         "%",
         "001, IV.3",
+        minimum=0,
+        maximum=100,
     ),
     ParameterSpec(
         "telework.standard_annual_hours",
@@ -178,6 +257,8 @@ _SPECS = [
         _("Working hours a year of a full-timer, the base of a pool member's time budget"),
         _("hours"),
         "38 h/week",
+        minimum=1,
+        maximum=2500,
     ),
     # 5 Leadership
     ParameterSpec(
@@ -186,16 +267,38 @@ _SPECS = [
         _("Years of relevant experience required for middle management"),
         _("years"),
         "001, V",
+        minimum=0,
+        maximum=40,
     ),
-    ParameterSpec("leadership.probation.min_months", 6, _("Minimum probation of a new leader"), _("months"), "001, V"),
-    ParameterSpec("leadership.probation.max_months", 12, _("Maximum probation of a new leader"), _("months"), "001, V"),
-    ParameterSpec("leadership.top_mandate_years", 6, _("Length of a top-management mandate"), _("years")),
+    ParameterSpec(
+        "leadership.probation.min_months",
+        6,
+        _("Minimum probation of a new leader"),
+        _("months"),
+        "001, V",
+        minimum=1,
+        maximum=36,
+    ),
+    ParameterSpec(
+        "leadership.probation.max_months",
+        12,
+        _("Maximum probation of a new leader"),
+        _("months"),
+        "001, V",
+        minimum=1,
+        maximum=36,
+    ),
+    ParameterSpec(
+        "leadership.top_mandate_years", 6, _("Length of a top-management mandate"), _("years"), minimum=1, maximum=12
+    ),
     # Monitoring
     ParameterSpec(
         "monitoring.min_cell_size",
         5,
         _("Smallest group shown in a published figure (smaller cells are suppressed)"),
         _("people"),
+        minimum=1,
+        maximum=100,
     ),
 ]
 

@@ -9,7 +9,7 @@ from django.views.generic import FormView
 from hrportal.parameters.catalogue import CATALOGUE
 from hrportal.parameters.forms import ParameterSetForm
 from hrportal.parameters.models import PolicyParameter
-from hrportal.parameters.selectors import parameter
+from hrportal.parameters.selectors import parameter, parameter_reviews
 from hrportal.parameters.services import parameter_set
 from hrportal.roles import sees_everything
 from hrportal.views.mixins import RoleRequiredMixin, add_service_errors
@@ -39,6 +39,7 @@ class ParameterListView(RoleRequiredMixin, FormView):
             for key, spec in CATALOGUE.items()
         ]
         context["can_change"] = sees_everything(self.request.user)
+        context["reviews"] = parameter_reviews() if context["can_change"] else []
         return context
 
     def form_valid(self, form):

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from hrportal.reports import serializers as s
 from hrportal.reports.rendering import report_file
 from hrportal.reports.selectors import report_run_get_visible, report_runs_visible_to
-from hrportal.reports.services import report_run_request
+from hrportal.reports.services import report_run_request, report_run_rerun
 
 
 class ReportRunListApi(generics.ListCreateAPIView):
@@ -30,6 +30,7 @@ class ReportRunListApi(generics.ListCreateAPIView):
         except PermissionDenied:
             raise NotFound from None
         run.refresh_from_db()
+        # An identical request already queued or running is answered with that run (same id).
         return Response(s.ReportRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
 
@@ -48,3 +49,17 @@ class ReportRunDownloadApi(APIView):
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class ReportRunRerunApi(APIView):
+    """Run a failed report again: answers the new run."""
+
+    @extend_schema(request=None, responses={201: s.ReportRunSerializer})
+    def post(self, request, pk):
+        run = report_run_get_visible(user=request.user, run_id=pk)
+        try:
+            new_run = report_run_rerun(run_id=run.pk, requested_by=request.user)
+        except PermissionDenied:
+            raise NotFound from None
+        new_run.refresh_from_db()
+        return Response(s.ReportRunSerializer(new_run).data, status=status.HTTP_201_CREATED)

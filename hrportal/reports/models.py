@@ -35,11 +35,24 @@ class ReportRun(models.Model):
     csv_file = models.BinaryField(_("CSV file"), null=True, blank=True, editable=False)
     xlsx_file = models.BinaryField(_("XLSX file"), null=True, blank=True, editable=False)
     error = models.TextField(_("error"), blank=True)
+    # Lifecycle (hrportal.reports.services): identical requests share a key while one is pending; the
+    # worker holding the run has its claim token and shows it is alive through the heartbeat.
+    request_key = models.CharField(_("request key"), max_length=64, blank=True, editable=False)
+    claim = models.UUIDField(null=True, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_at_most_100"),
+            models.UniqueConstraint(
+                fields=["request_key"],
+                condition=Q(status__in=["queued", "running"]) & ~Q(request_key=""),
+                name="report_one_pending_run_per_request",
+            ),
         ]
         verbose_name = _("report run")
         verbose_name_plural = _("report runs")

@@ -22,4 +22,4 @@ class ReportRunDetailSerializer(ReportRunSerializer):
 
 
 class ReportRunRequestSerializer(serializers.Serializer):
-    kind = serializers.CharField()
+    kind = serializers.CharField(max_length=50)

@@ -12,7 +12,7 @@ from hrportal.reports.models import ReportRun
 from hrportal.reports.registry import definition_get
 from hrportal.reports.rendering import filter_options, filtered_rows, report_file, result_for_reader
 from hrportal.reports.selectors import report_definitions_for, report_run_get_visible, report_runs_visible_to
-from hrportal.reports.services import report_run_request
+from hrportal.reports.services import report_run_request, report_run_rerun
 from hrportal.views.mixins import ScopedMixin, add_service_errors
 
 
@@ -87,3 +87,19 @@ class ReportDownloadView(ScopedMixin, View):
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class ReportRerunView(ScopedMixin, View):
+    """A failed run's page offers to run it again (same report, same parameters)."""
+
+    def post(self, request, pk):
+        run = report_run_get_visible(user=request.user, run_id=pk)
+        try:
+            new_run = report_run_rerun(run_id=run.pk, requested_by=request.user)
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("report-detail", pk=run.pk)
+        messages.success(request, _("The report was requested again."))
+        return redirect("report-detail", pk=new_run.pk)

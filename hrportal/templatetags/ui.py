@@ -172,3 +172,11 @@ def person(user) -> str:
     if staff is not None:
         return staff.full_name
     return user.get_full_name() or user.username
+
+
+@register.filter
+def event_label(action: str) -> str:
+    """An audit action code in words, in the reader's language (hrportal/audit/registry.py)."""
+    from hrportal.audit.registry import event_label as label
+
+    return label(action)

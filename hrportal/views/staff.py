@@ -9,7 +9,14 @@ from hrportal.filters import StaffFilter
 from hrportal.forms import CompetencyFormSet, LanguageFormSet
 from hrportal.pagination import CountCachingPaginator
 from hrportal.roles import Role, roles_of, staff_of
-from hrportal.scoping import can_edit_profile, can_work_hr_case, staff_get_visible
+from hrportal.scoping import (
+    GENDER_FIELDS,
+    PAY_FIELDS,
+    can_edit_profile,
+    can_work_hr_case,
+    staff_fields_hidden,
+    staff_get_visible,
+)
 from hrportal.selectors.staff import staff_directory, staff_profile_get
 from hrportal.services.staff import staff_profile_update
 from hrportal.views.mixins import ScopedMixin
@@ -57,8 +64,11 @@ class StaffDetailView(ScopedMixin, DetailView):
         is_hr = can_work_hr_case(user=user, staff=member)
         context["is_self"] = is_self
         context["can_edit"] = can_edit_profile(user=user, staff=member)
-        # Pay and gender are for the person and HR; a manager sees the work-related record.
-        context["sees_personal"] = is_self or is_hr
+        # Pay and gender: one rule for the page and the API (hrportal.scoping.staff_fields_hidden).
+        hidden = staff_fields_hidden(user=user, staff=member)
+        context["sees_pay"] = not (hidden & PAY_FIELDS)
+        context["sees_gender"] = not (hidden & GENDER_FIELDS)
+        context["sees_personal"] = context["sees_pay"] or context["sees_gender"]
         context["sees_evaluations"] = is_self or is_hr or Role.MANAGER in roles_of(user)
         return context
 

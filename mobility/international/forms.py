@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
 from hrportal.models import Entity, Staff
 from hrportal.widgets import FastSelect
 from mobility.models import ExpenseClaim, ExternalApplicant, MobilityCall
@@ -16,9 +17,11 @@ class DateInput(forms.DateInput):
 class CallForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=MobilityCall.Kind.choices)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    opens_on = forms.DateField(label=_("Applications open on"), widget=DateInput())
-    closes_on = forms.DateField(label=_("Applications close on"), widget=DateInput())
+    description = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    opens_on = BoundedDateField(label=_("Applications open on"), widget=DateInput())
+    closes_on = BoundedDateField(label=_("Applications close on"), widget=DateInput())
     eligible_levels = forms.MultipleChoiceField(
         label=_("Eligible levels"), choices=Staff.Level.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -37,6 +40,7 @@ class CallForm(forms.Form):
         help_text=_("Empty: the default for this kind of call (exchange 6, work visit 3)."),
     )
     hosts = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Host organisations"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One host organisation per line."),
@@ -53,9 +57,11 @@ class CallForm(forms.Form):
 
 class ApplicationForm(forms.Form):
     host = forms.ModelChoiceField(label=_("Preferred host"), queryset=None, required=False)
-    start = forms.DateField(label=_("Start of the stay"), widget=DateInput())
-    end = forms.DateField(label=_("End of the stay"), widget=DateInput())
-    motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    start = BoundedDateField(label=_("Start of the stay"), widget=DateInput())
+    end = BoundedDateField(label=_("End of the stay"), widget=DateInput())
+    motivation = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,6 +74,7 @@ class ManagerDecisionForm(forms.Form):
         label=_("Decision"), choices=[("agree", _("I agree")), ("refuse", _("I refuse"))], widget=forms.RadioSelect
     )
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
@@ -85,12 +92,14 @@ class HostDecisionForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class ClaimForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of cost"), choices=ExpenseClaim.Kind.choices)
-    claim_date = forms.DateField(label=_("Claim date"), widget=DateInput())
+    claim_date = BoundedDateField(label=_("Claim date"), widget=DateInput())
     amount = forms.DecimalField(label=_("Amount (EUR)"), max_digits=10, decimal_places=2)
     description = forms.CharField(label=_("Description"), max_length=200, required=False)
 
@@ -99,8 +108,10 @@ class VacancyForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     entity = forms.ModelChoiceField(label=_("Entity"), queryset=Entity.objects.order_by("name"), widget=FastSelect)
     level = forms.ChoiceField(label=_("Level"), choices=Staff.Level.choices)
-    closes_on = forms.DateField(label=_("Applications close on"), widget=DateInput())
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    closes_on = BoundedDateField(label=_("Applications close on"), widget=DateInput())
+    description = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class ExternalApplicantForm(forms.Form):
@@ -125,16 +136,18 @@ class SelectionForm(forms.Form):
         choices=[("passed", _("passed")), ("failed", _("not passed"))],
         widget=forms.RadioSelect,
     )
-    selection_date = forms.DateField(label=_("Selection date"), widget=DateInput())
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    selection_date = BoundedDateField(label=_("Selection date"), widget=DateInput())
+    note = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class DetachmentForm(forms.Form):
     personnel_number = forms.CharField(label=_("Personnel number of the staff member"), max_length=20)
     institution = forms.CharField(label=_("International institution"), max_length=200)
     country = forms.CharField(label=_("Country"), max_length=100, required=False)
-    start = forms.DateField(label=_("Start"), widget=DateInput())
-    end = forms.DateField(label=_("End"), widget=DateInput(), required=False)
+    start = BoundedDateField(label=_("Start"), widget=DateInput())
+    end = BoundedDateField(label=_("End"), widget=DateInput(), required=False)
     annual_salary_cost = forms.DecimalField(label=_("Annual salary cost (EUR)"), max_digits=12, decimal_places=2)
     institution_pays_salary = forms.BooleanField(label=_("The institution pays the salary"), required=False)
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
 from hrportal.models import Entity, Staff
 
 LEVEL_CODES = [code for code, _label in Staff.Level.choices]
@@ -17,9 +18,9 @@ class MobilityCall(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
-    opens_on = models.DateField(_("applications open on"))
-    closes_on = models.DateField(_("applications close on"))
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
+    opens_on = models.DateField(_("applications open on"), validators=[validate_input_date])
+    closes_on = models.DateField(_("applications close on"), validators=[validate_input_date])
     eligible_levels = models.CharField(
         _("eligible levels"), max_length=4, help_text=_("The levels that may apply, e.g. A or ABCD.")
     )
@@ -94,21 +95,21 @@ class MobilityApplication(models.Model):
         related_name="applications",
         verbose_name=_("preferred host"),
     )
-    start = models.DateField(_("start of the stay"))
-    end = models.DateField(_("end of the stay"))
-    motivation = models.TextField(_("motivation"), blank=True)
+    start = models.DateField(_("start of the stay"), validators=[validate_input_date])
+    end = models.DateField(_("end of the stay"), validators=[validate_input_date])
+    motivation = models.TextField(_("motivation"), max_length=TEXT_MAX_LENGTH, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     manager_decided_by = models.ForeignKey(
         Staff, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("manager")
     )
     manager_decided_at = models.DateTimeField(_("manager decided at"), null=True, blank=True)
-    manager_reason = models.TextField(_("manager's reason"), blank=True)
+    manager_reason = models.TextField(_("manager's reason"), max_length=TEXT_MAX_LENGTH, blank=True)
     host_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     host_decided_at = models.DateTimeField(_("host decision recorded at"), null=True, blank=True)
-    host_note = models.TextField(_("host's answer"), blank=True)
+    host_note = models.TextField(_("host's answer"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -139,7 +140,7 @@ class ExpenseClaim(models.Model):
         MobilityApplication, on_delete=models.CASCADE, related_name="claims", verbose_name=_("application")
     )
     kind = models.CharField(_("kind"), max_length=6, choices=Kind.choices)
-    claim_date = models.DateField(_("claim date"))
+    claim_date = models.DateField(_("claim date"), validators=[validate_input_date])
     description = models.CharField(_("description"), max_length=200, blank=True)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=10, decimal_places=2)
     reimbursed_percent = models.PositiveSmallIntegerField(_("reimbursed share (%)"))
@@ -179,8 +180,8 @@ class ExternalVacancy(models.Model):
         Entity, on_delete=models.PROTECT, related_name="external_vacancies", verbose_name=_("entity")
     )
     level = models.CharField(_("level"), max_length=1, choices=Staff.Level.choices)
-    description = models.TextField(_("description"), blank=True)
-    closes_on = models.DateField(_("applications close on"))
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
+    closes_on = models.DateField(_("applications close on"), validators=[validate_input_date])
     status = models.CharField(_("status"), max_length=6, choices=Status.choices, default=Status.OPEN)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -223,8 +224,8 @@ class ExternalApplicant(models.Model):
     seniority_years = models.PositiveSmallIntegerField(_("monetary seniority: years"))
     seniority_months = models.PositiveSmallIntegerField(_("monetary seniority: months"))
     selection = models.CharField(_("selection"), max_length=8, choices=Selection.choices, default=Selection.PENDING)
-    selection_date = models.DateField(_("selection date"), null=True, blank=True)
-    selection_note = models.TextField(_("selection note"), blank=True)
+    selection_date = models.DateField(_("selection date"), null=True, blank=True, validators=[validate_input_date])
+    selection_note = models.TextField(_("selection note"), max_length=TEXT_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -260,8 +261,8 @@ class Detachment(models.Model):
     )
     institution = models.CharField(_("international institution"), max_length=200)
     country = models.CharField(_("country"), max_length=100, blank=True)
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True)
+    start = models.DateField(_("start"), validators=[validate_input_date])
+    end = models.DateField(_("end"), null=True, blank=True, validators=[validate_input_date])
     annual_salary_cost = models.DecimalField(_("annual salary cost (EUR)"), max_digits=12, decimal_places=2)
     institution_pays_salary = models.BooleanField(_("the institution pays the salary"))
     compensated_percent = models.PositiveSmallIntegerField(_("compensated share (%)"))

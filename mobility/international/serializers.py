@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
 from hrportal.models import Entity, Staff
 from mobility.models import (
     Detachment,
@@ -42,9 +43,9 @@ class CallSerializer(serializers.ModelSerializer):
 class CallInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     call_kind = serializers.ChoiceField(choices=MobilityCall.Kind.choices)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
-    opens_on = serializers.DateField()
-    closes_on = serializers.DateField()
+    description = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
+    opens_on = BoundedDateSerializerField()
+    closes_on = BoundedDateSerializerField()
     eligible_levels = serializers.ListField(child=serializers.ChoiceField(choices=Staff.Level.choices), min_length=1)
     min_months = serializers.IntegerField(min_value=1, max_value=24, required=False, allow_null=True, default=None)
     max_months = serializers.IntegerField(min_value=1, max_value=24, required=False, allow_null=True, default=None)
@@ -55,9 +56,9 @@ class CallUpdateSerializer(serializers.Serializer):
     """A call's changeable fields: everything but its kind."""
 
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
-    opens_on = serializers.DateField()
-    closes_on = serializers.DateField()
+    description = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
+    opens_on = BoundedDateSerializerField()
+    closes_on = BoundedDateSerializerField()
     eligible_levels = serializers.ListField(child=serializers.ChoiceField(choices=Staff.Level.choices), min_length=1)
     min_months = serializers.IntegerField(min_value=1, max_value=24, required=False, allow_null=True, default=None)
     max_months = serializers.IntegerField(min_value=1, max_value=24, required=False, allow_null=True, default=None)
@@ -92,7 +93,7 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 class ClaimInputSerializer(serializers.Serializer):
     cost_kind = serializers.ChoiceField(choices=ExpenseClaim.Kind.choices)
-    claim_date = serializers.DateField()
+    claim_date = BoundedDateSerializerField()
     amount = serializers.DecimalField(max_digits=10, decimal_places=2)
     description = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
@@ -124,25 +125,27 @@ class MobilityApplicationSerializer(serializers.ModelSerializer):
 
 class ApplicationInputSerializer(serializers.Serializer):
     call = serializers.IntegerField()
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField()
     host = serializers.IntegerField(required=False, allow_null=True, default=None)
-    motivation = serializers.CharField(required=False, allow_blank=True, default="")
+    motivation = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ManagerDecisionInputSerializer(serializers.Serializer):
     agree = serializers.BooleanField()
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class HostDecisionInputSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=["green_light", "counterpart_sought", "refused"])
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class CallTotalsSerializer(serializers.Serializer):
     call_id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     call_kind = serializers.CharField(source="kind")
     claims = serializers.IntegerField()
     travel = serializers.DecimalField(max_digits=14, decimal_places=2)
@@ -164,8 +167,8 @@ class VacancyInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.all())
     level = serializers.ChoiceField(choices=Staff.Level.choices)
-    closes_on = serializers.DateField()
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    closes_on = BoundedDateSerializerField()
+    description = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ExternalApplicantSerializer(serializers.ModelSerializer):
@@ -201,8 +204,8 @@ class ExternalApplicantInputSerializer(serializers.Serializer):
 
 class SelectionInputSerializer(serializers.Serializer):
     passed = serializers.BooleanField()
-    selection_date = serializers.DateField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    selection_date = BoundedDateSerializerField()
+    note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class DetachmentSerializer(serializers.ModelSerializer):
@@ -228,7 +231,7 @@ class DetachmentInputSerializer(serializers.Serializer):
     staff = serializers.IntegerField()
     institution = serializers.CharField(max_length=200)
     country = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    start = serializers.DateField()
-    end = serializers.DateField(required=False, allow_null=True, default=None)
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField(required=False, allow_null=True, default=None)
     annual_salary_cost = serializers.DecimalField(max_digits=12, decimal_places=2)
     institution_pays_salary = serializers.BooleanField()

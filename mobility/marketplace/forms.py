@@ -3,6 +3,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from hrportal.forms import CompetencyRowForm
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
 from hrportal.models import Entity, StaffLanguage
 from hrportal.widgets import FastSelect
 from mobility.models import TalentOffer
@@ -12,10 +13,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class OfferForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(label=_("What you offer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    description = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("What you offer"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     time_share_percent = forms.IntegerField(label=_("Share of working time (%)"), min_value=1, max_value=100)
-    start = forms.DateField(label=_("From"), widget=DATE)
-    end = forms.DateField(label=_("Until"), widget=DATE)
+    start = BoundedDateField(label=_("From"), widget=DATE)
+    end = BoundedDateField(label=_("Until"), widget=DATE)
     where = forms.ChoiceField(label=_("Where"), choices=TalentOffer.Where.choices, initial=TalentOffer.Where.ANY_ENTITY)
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
@@ -43,21 +46,27 @@ OfferCompetencyFormSet = formset_factory(OfferCompetencyRowForm, extra=3, can_de
 
 class RequestForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}))
+    description = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Description"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     entity = forms.ModelChoiceField(label=_("Entity"), queryset=Entity.objects.order_by("name"), widget=FastSelect)
     time_share_percent = forms.IntegerField(label=_("Share of working time (%)"), min_value=1, max_value=100)
-    start = forms.DateField(label=_("From"), widget=DATE)
-    end = forms.DateField(label=_("Until"), widget=DATE)
-    closing_date = forms.DateField(label=_("Closing date"), widget=DATE)
+    start = BoundedDateField(label=_("From"), widget=DATE)
+    end = BoundedDateField(label=_("Until"), widget=DATE)
+    closing_date = BoundedDateField(label=_("Closing date"), widget=DATE)
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class OfferChoiceForm(forms.Form):
     offer = forms.ModelChoiceField(label=_("Your offer"), queryset=TalentOffer.objects.none())
-    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    message = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Message"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args, offers, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
 from hrportal.models import Competency, Entity, Staff, StaffLanguage
 
 LEVELS = [(i, str(i)) for i in range(1, 5)]
@@ -25,10 +26,10 @@ class TalentOffer(models.Model):
 
     staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="talent_offers", verbose_name=_("staff"))
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
     time_share_percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"))
+    start = models.DateField(_("from"), validators=[validate_input_date])
+    end = models.DateField(_("until"), validators=[validate_input_date])
     where = models.CharField(_("where"), max_length=12, choices=Where.choices, default=Where.ANY_ENTITY)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -89,11 +90,11 @@ class TalentRequest(models.Model):
     )
     entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+", verbose_name=_("entity"))
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH)
     time_share_percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"))
-    closing_date = models.DateField(_("closing date"))
+    start = models.DateField(_("from"), validators=[validate_input_date])
+    end = models.DateField(_("until"), validators=[validate_input_date])
+    closing_date = models.DateField(_("closing date"), validators=[validate_input_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(_("published"), auto_now_add=True)
     changed_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -188,7 +189,7 @@ class TalentApplication(models.Model):
     offer = models.ForeignKey(TalentOffer, on_delete=models.PROTECT, related_name="applications")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(_("message"), max_length=TEXT_MAX_LENGTH, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
     )
@@ -201,7 +202,7 @@ class TalentApplication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -231,8 +232,8 @@ class Assignment(models.Model):
     offer = models.ForeignKey(TalentOffer, on_delete=models.PROTECT, related_name="assignments")
     request = models.ForeignKey(TalentRequest, on_delete=models.PROTECT, related_name="assignments")
     staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="mobility_assignments")
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"))
+    start = models.DateField(_("from"), validators=[validate_input_date])
+    end = models.DateField(_("until"), validators=[validate_input_date])
     time_share_percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

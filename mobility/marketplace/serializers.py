@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
 from hrportal.models import Competency, Entity
 from mobility.models import (
     Assignment,
@@ -56,10 +57,10 @@ class OfferSerializer(serializers.ModelSerializer):
 
 class OfferInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField(allow_blank=True, default="")
+    description = serializers.CharField(max_length=TEXT_MAX_LENGTH, allow_blank=True, default="")
     time_share_percent = serializers.IntegerField(min_value=1, max_value=100)
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField()
     where = serializers.ChoiceField(choices=TalentOffer.Where.choices, default=TalentOffer.Where.ANY_ENTITY)
     languages = serializers.ListField(child=serializers.CharField(max_length=2), default=list)
     competencies = OfferCompetencySerializer(many=True)
@@ -99,12 +100,14 @@ class RequestSerializer(serializers.ModelSerializer):
 
 class RequestInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField()
+    description = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.all())
     time_share_percent = serializers.IntegerField(min_value=1, max_value=100)
-    start = serializers.DateField()
-    end = serializers.DateField()
-    closing_date = serializers.DateField()
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField()
+    closing_date = BoundedDateSerializerField()
     competencies = RequestCompetencySerializer(many=True)
 
     def to_service(self) -> dict:
@@ -117,13 +120,15 @@ class CandidateOfferSerializer(serializers.Serializer):
     """The candidate's offer in brief; its competencies are in the match's explanation."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     staff = serializers.IntegerField(source="staff_id")
     staff_name = serializers.CharField(source="staff.full_name")
     entity_name = serializers.CharField(source="staff.entity.name")
     time_share_percent = serializers.IntegerField()
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField()
 
 
 class CandidateSerializer(serializers.ModelSerializer):
@@ -139,13 +144,15 @@ class ForYouRequestSerializer(serializers.Serializer):
     """The matched request in brief; its competencies are in the match's explanation."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     entity = serializers.IntegerField(source="entity_id")
     entity_name = serializers.CharField(source="entity.name")
     time_share_percent = serializers.IntegerField()
-    start = serializers.DateField()
-    end = serializers.DateField()
-    closing_date = serializers.DateField()
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField()
+    closing_date = BoundedDateSerializerField()
 
 
 class ForYouSerializer(serializers.ModelSerializer):
@@ -177,11 +184,11 @@ class TalentApplicationSerializer(serializers.ModelSerializer):
 
 class ApplyInputSerializer(serializers.Serializer):
     offer = serializers.IntegerField()
-    message = serializers.CharField(allow_blank=True, default="")
+    message = serializers.CharField(max_length=TEXT_MAX_LENGTH, allow_blank=True, default="")
 
 
 class ReasonInputSerializer(serializers.Serializer):
-    reason = serializers.CharField(allow_blank=True, default="")
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH, allow_blank=True, default="")
 
 
 class TalentAssignmentSerializer(serializers.ModelSerializer):

@@ -1,6 +1,7 @@
 """Celery jobs of the marketplace: thin wrappers taking ids; re-running one is harmless (set-wise replace)."""
 
 from celery import shared_task
+from django.conf import settings
 
 from hrportal.models import Staff
 from hrportal.notifications import mail_send
@@ -21,12 +22,18 @@ def match_refresh_offer(offer_id: int) -> int:
     return matching.match_refresh_offers(offer_ids=[offer_id])
 
 
-@shared_task(soft_time_limit=1800, time_limit=1900)
+# The longest job: its limits are settings, and the broker's visibility timeout is derived from them.
+# Long jobs commit as they go and record a heartbeat (outbox_atomic=False); rerunning one recomputes.
+@shared_task(
+    outbox_atomic=False,
+    soft_time_limit=settings.CELERY_LONG_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.CELERY_LONG_TASK_TIME_LIMIT,
+)
 def match_rematch_all() -> dict:
     return matching.match_rematch_all()
 
 
-@shared_task(**LIMITS)
+@shared_task(outbox_atomic=False, **LIMITS)
 def marketplace_expire() -> dict:
     return expire()
 

@@ -3,11 +3,12 @@ from django.http import Http404
 from django.utils import timezone
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers, status
+from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hrportal.inputs import BoundedDateSerializerField, IdFilter
 from hrportal.roles import Role, roles_of
 from telework.agreements import serializers as s
 from telework.agreements import services
@@ -18,8 +19,8 @@ from telework.models import TeleworkAgreement, TeleworkExplanation
 
 class AgreementFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=TeleworkAgreement.Status.choices)
-    staff = filters.NumberFilter(field_name="staff_id")
-    entity = filters.NumberFilter(field_name="staff__entity_id")
+    staff = IdFilter(field_name="staff_id")
+    entity = IdFilter(field_name="staff__entity_id")
 
     class Meta:
         model = TeleworkAgreement
@@ -128,7 +129,7 @@ class OccupancyApi(APIView):
     def get(self, request):
         on = timezone.localdate()
         if request.query_params.get("on"):
-            on = serializers.DateField().run_validation(request.query_params["on"])
+            on = BoundedDateSerializerField().run_validation(request.query_params["on"])
         return Response(s.OccupancyRowSerializer(occupancy_for(viewer=request.user, on=on)["rows"], many=True).data)
 
 

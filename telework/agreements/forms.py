@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
 from hrportal.widgets import FastSelect
 from telework.agreements.models import Weekday
 from telework.models import TeleworkAgreement
@@ -39,11 +40,13 @@ class AgreementRequestForm(forms.Form):
         widget=forms.Select(attrs={"data-depends-on": "pattern=flexible"}),
         help_text=_("Only for a flexible pattern: the day that counts for the entity's daily maximum."),
     )
-    start = forms.DateField(label=_("Start"), widget=DateInput())
-    end = forms.DateField(
+    start = BoundedDateField(label=_("Start"), widget=DateInput())
+    end = BoundedDateField(
         label=_("End"), widget=DateInput(), required=False, help_text=_("Empty: until further notice.")
     )
-    motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    motivation = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,6 +70,7 @@ class AgreementRequestForm(forms.Form):
 
 class DecisionForm(forms.Form):
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
@@ -75,8 +79,10 @@ class DecisionForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    end = forms.DateField(label=_("Last telework day"), widget=DateInput())
-    reason = forms.CharField(label=_("Reason for ending"), widget=forms.Textarea(attrs={"rows": 2}))
+    end = BoundedDateField(label=_("Last telework day"), widget=DateInput())
+    reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Reason for ending"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class StatusFilterForm(forms.Form):
@@ -89,7 +95,7 @@ class StatusFilterForm(forms.Form):
 
 
 class OccupancyForm(forms.Form):
-    on = forms.DateField(label=_("Reference date"), widget=DateInput(), required=False)
+    on = BoundedDateField(label=_("Reference date"), widget=DateInput(), required=False)
 
 
 class ExplanationForm(forms.Form):
@@ -97,9 +103,10 @@ class ExplanationForm(forms.Form):
         label=_("The entity applies time- and place-independent work"), required=False, initial=True
     )
     explanation = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Explanation"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("Required when the entity does not apply it: explain why (comply or explain)."),
     )
-    effective_from = forms.DateField(label=_("Effective from"), widget=DateInput())
+    effective_from = BoundedDateField(label=_("Effective from"), widget=DateInput())

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
 from hrportal.models import Entity, Staff
 
 WEEKDAY_FIELDS = ("monday", "tuesday", "wednesday", "thursday", "friday")
@@ -51,9 +52,11 @@ class TeleworkAgreement(models.Model):
     thursday = models.BooleanField(_("Thursday"), default=False)
     friday = models.BooleanField(_("Friday"), default=False)
     preferred_day = models.PositiveSmallIntegerField(_("preferred day"), choices=Weekday.choices)
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: until further notice."))
-    motivation = models.TextField(_("motivation"), blank=True)
+    start = models.DateField(_("start"), validators=[validate_input_date])
+    end = models.DateField(
+        _("end"), null=True, blank=True, help_text=_("Empty: until further notice."), validators=[validate_input_date]
+    )
+    motivation = models.TextField(_("motivation"), max_length=TEXT_MAX_LENGTH, blank=True)
     supersedes = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -70,12 +73,12 @@ class TeleworkAgreement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_reason = models.TextField(_("reason"), blank=True)
+    decision_reason = models.TextField(_("reason"), max_length=TEXT_MAX_LENGTH, blank=True)
     ended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
-    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_reason = models.TextField(_("reason for ending"), max_length=TEXT_MAX_LENGTH, blank=True)
     parameters = models.JSONField(_("parameters used"), null=True, blank=True)
 
     class Meta:
@@ -147,8 +150,8 @@ class TeleworkExplanation(models.Model):
         default=False,
         help_text=_("Untick when the entity does not apply it; then explain why."),
     )
-    explanation = models.TextField(_("explanation"), blank=True)
-    effective_from = models.DateField(_("effective from"))
+    explanation = models.TextField(_("explanation"), max_length=TEXT_MAX_LENGTH, blank=True)
+    effective_from = models.DateField(_("effective from"), validators=[validate_input_date])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
 from telework.models import TeleworkAgreement, TeleworkExplanation
 
 
@@ -44,8 +45,8 @@ class AgreementRequestSerializer(serializers.Serializer):
         help_text="Fixed weekdays, 0 = Monday … 4 = Friday; empty when flexible.",
     )
     preferred_day = serializers.IntegerField(min_value=0, max_value=4, help_text="0 = Monday … 4 = Friday")
-    start = serializers.DateField()
-    end = serializers.DateField(required=False, allow_null=True, default=None)
+    start = BoundedDateSerializerField()
+    end = BoundedDateSerializerField(required=False, allow_null=True, default=None)
     motivation = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
@@ -58,12 +59,14 @@ class RefusalSerializer(serializers.Serializer):
 
 
 class EndSerializer(serializers.Serializer):
-    end = serializers.DateField()
+    end = BoundedDateSerializerField()
     reason = serializers.CharField(max_length=2000)
 
 
 class OccupancyDaySerializer(serializers.Serializer):
-    day = serializers.CharField()
+    day = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     teleworkers = serializers.IntegerField()
     present = serializers.IntegerField()
     over = serializers.BooleanField()
@@ -92,12 +95,14 @@ class ExplanationInputSerializer(serializers.Serializer):
     entity = serializers.IntegerField()
     applies_telework = serializers.BooleanField()
     explanation = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
-    effective_from = serializers.DateField()
+    effective_from = BoundedDateSerializerField()
 
 
 class RegisterRowSerializer(serializers.Serializer):
     entity_id = serializers.IntegerField(source="entity.pk")
     entity = serializers.CharField(source="entity.name")
     deviates = serializers.BooleanField()
-    explanation = serializers.CharField()
-    since = serializers.DateField(allow_null=True)
+    explanation = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
+    since = BoundedDateSerializerField(allow_null=True)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import BoundedDateField
 from telework.climate.models import Dimension
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -8,8 +9,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class ClimateRoundForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    opens_on = forms.DateField(label=_("Opens on"), widget=DATE)
-    closes_on = forms.DateField(label=_("Closes on"), widget=DATE)
+    opens_on = BoundedDateField(label=_("Opens on"), widget=DATE)
+    closes_on = BoundedDateField(label=_("Closes on"), widget=DATE)
 
 
 SCORE_CHOICES = [(i, str(i)) for i in range(1, 6)]

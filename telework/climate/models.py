@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import validate_input_date
 from hrportal.models import Entity, Staff
 
 
@@ -12,8 +13,8 @@ class ClimateRound(models.Model):
     """One innovation-climate survey per year."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    opens_on = models.DateField(_("opens on"))
-    closes_on = models.DateField(_("closes on"))
+    opens_on = models.DateField(_("opens on"), validators=[validate_input_date])
+    closes_on = models.DateField(_("closes on"), validators=[validate_input_date])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
 from telework.climate.models import Dimension
 from telework.models import ClimateRound
 
@@ -14,8 +15,8 @@ class ClimateRoundSerializer(serializers.ModelSerializer):
 
 class ClimateRoundInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    opens_on = serializers.DateField()
-    closes_on = serializers.DateField()
+    opens_on = BoundedDateSerializerField()
+    closes_on = BoundedDateSerializerField()
 
 
 class ClimateResponseInputSerializer(serializers.Serializer):
@@ -36,7 +37,9 @@ class ScoresSerializer(serializers.Serializer):
 
 class ClimateEntityResultSerializer(serializers.Serializer):
     entity_id = serializers.IntegerField()
-    entity = serializers.CharField()
+    entity = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     responses = serializers.IntegerField()
     overall = serializers.FloatField()
     scores = ScoresSerializer()

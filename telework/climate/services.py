@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrportal.audit.services import audit_record
+from hrportal.inputs import unique_or_invalid
 from hrportal.roles import staff_of
 from telework.climate.models import SCORE_FIELDS, Dimension
 from telework.climate.permissions import can_manage_climate
@@ -25,7 +26,9 @@ def climate_round_create(*, actor, year: int, opens_on: date, closes_on: date) -
         errors["year"] = _("There is already a survey round for this year.")
     if errors:
         raise ValidationError(errors)
-    survey = ClimateRound.objects.create(year=year, opens_on=opens_on, closes_on=closes_on, created_by=actor)
+    # Two central HR officers creating the same year's round at once meet at the unique constraint.
+    with unique_or_invalid(_("There is already a survey round for this year."), field="year"):
+        survey = ClimateRound.objects.create(year=year, opens_on=opens_on, closes_on=closes_on, created_by=actor)
     audit_record(
         actor=actor,
         action="telework.climate_round.created",

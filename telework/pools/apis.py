@@ -1,12 +1,13 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hrportal.inputs import query_year
 from hrportal.models import Staff
 from telework.models import Pool, PoolAssignment, SupportRequest
 from telework.pools import serializers as s
@@ -43,15 +44,15 @@ class PoolListApi(generics.ListAPIView):
 class PoolMemberListApi(APIView):
     """Members with their time budget for `?year=` (default: this year): central HR or the pool's coordinator."""
 
-    @extend_schema(responses=s.PoolMemberBudgetSerializer(many=True))
+    @extend_schema(
+        responses=s.PoolMemberBudgetSerializer(many=True),
+        parameters=[OpenApiParameter("year", int, description="Budget year (default: this year)")],
+    )
     def get(self, request, pk):
         pool = get_object_or_404(Pool, pk=pk)
         if not (can_manage_pools(request.user) or can_coordinate_pool(user=request.user, pool_id=pool.pk)):
             raise NotFound
-        try:
-            year = int(request.query_params.get("year") or timezone.localdate().year)
-        except ValueError:
-            year = timezone.localdate().year
+        year = query_year(request.query_params.get("year"))
         members = pool_members_with_budget(pool_ids=[pool.pk], year=year)
         return Response(s.PoolMemberBudgetSerializer(members, many=True).data)
 

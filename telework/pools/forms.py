@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
 from hrportal.models import Staff
 from hrportal.widgets import FastSelect
 from telework.models import SupportRequest
@@ -17,10 +18,12 @@ class SupportRequestForm(forms.Form):
         widget=FastSelect,
         help_text=_("Not needed for leadership coaching: that is for yourself."),
     )
-    description = forms.CharField(label=_("What support is needed"), widget=forms.Textarea(attrs={"rows": 4}))
+    description = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("What support is needed"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     estimated_hours = forms.IntegerField(label=_("Estimated hours"), min_value=1, max_value=2000)
-    wanted_from = forms.DateField(label=_("Wanted from"), widget=DATE)
-    wanted_until = forms.DateField(label=_("Wanted until"), widget=DATE)
+    wanted_from = BoundedDateField(label=_("Wanted from"), widget=DATE)
+    wanted_until = BoundedDateField(label=_("Wanted until"), widget=DATE)
 
     def __init__(self, *args, entities, kinds, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,8 +35,8 @@ class SupportRequestForm(forms.Form):
 class AssignForm(forms.Form):
     member = forms.TypedChoiceField(label=_("Pool member"), coerce=int)
     hours = forms.IntegerField(label=_("Hours"), min_value=1, max_value=2000)
-    period_start = forms.DateField(label=_("From"), widget=DATE)
-    period_end = forms.DateField(label=_("Until"), widget=DATE)
+    period_start = BoundedDateField(label=_("From"), widget=DATE)
+    period_end = BoundedDateField(label=_("Until"), widget=DATE)
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,12 +52,12 @@ class AssignForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(max_length=TEXT_MAX_LENGTH, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class PoolMemberForm(forms.Form):
     staff = forms.CharField(label=_("Personnel number"), max_length=20)
-    certified_on = forms.DateField(label=_("Certified on"), required=False, widget=DATE)
+    certified_on = BoundedDateField(label=_("Certified on"), required=False, widget=DATE)
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     is_coordinator = forms.BooleanField(label=_("Coordinator"), required=False)
 

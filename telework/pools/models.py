@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
 from hrportal.models import Entity, Staff
 
 
@@ -15,7 +16,7 @@ class Pool(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["kind", "name"]
@@ -33,7 +34,7 @@ class PoolMember(models.Model):
 
     pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="members", verbose_name=_("pool"))
     staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="pool_memberships", verbose_name=_("staff"))
-    certified_on = models.DateField(_("certified on"), null=True, blank=True)
+    certified_on = models.DateField(_("certified on"), null=True, blank=True, validators=[validate_input_date])
     is_active = models.BooleanField(_("active"), default=True)
     is_coordinator = models.BooleanField(_("coordinator"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -98,16 +99,16 @@ class SupportRequest(models.Model):
         verbose_name=_("coachee"),
         help_text=_("The leader to be coached (leadership coaching only)."),
     )
-    description = models.TextField(_("what support is needed"))
+    description = models.TextField(_("what support is needed"), max_length=TEXT_MAX_LENGTH)
     estimated_hours = models.PositiveSmallIntegerField(_("estimated hours"))
-    wanted_from = models.DateField(_("wanted from"))
-    wanted_until = models.DateField(_("wanted until"))
+    wanted_from = models.DateField(_("wanted from"), validators=[validate_input_date])
+    wanted_until = models.DateField(_("wanted until"), validators=[validate_input_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.TextField(_("reason"), blank=True)
+    decision_note = models.TextField(_("reason"), max_length=TEXT_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
 
     class Meta:
@@ -141,8 +142,8 @@ class PoolAssignment(models.Model):
         PoolMember, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("pool member")
     )
     hours = models.PositiveSmallIntegerField(_("hours"))
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("until"))
+    period_start = models.DateField(_("from"), validators=[validate_input_date])
+    period_end = models.DateField(_("until"), validators=[validate_input_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("assigned by")

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
 from hrportal.models import Entity
 from telework.models import Pool, PoolAssignment, PoolMember, SupportRequest
 
@@ -40,7 +41,7 @@ class PoolMemberBudgetSerializer(serializers.ModelSerializer):
 
 class PoolMemberInputSerializer(serializers.Serializer):
     personnel_number = serializers.CharField(max_length=20)
-    certified_on = serializers.DateField(allow_null=True, required=False, default=None)
+    certified_on = BoundedDateSerializerField(allow_null=True, required=False, default=None)
     is_active = serializers.BooleanField(default=True)
     is_coordinator = serializers.BooleanField(default=False)
 
@@ -86,18 +87,22 @@ class SupportRequestSerializer(serializers.ModelSerializer):
 class SupportRequestInputSerializer(serializers.Serializer):
     support_kind = serializers.ChoiceField(choices=SupportRequest.Kind.choices)
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.all(), required=False, allow_null=True)
-    description = serializers.CharField()
+    description = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )
     estimated_hours = serializers.IntegerField(min_value=1, max_value=2000)
-    wanted_from = serializers.DateField()
-    wanted_until = serializers.DateField()
+    wanted_from = BoundedDateSerializerField()
+    wanted_until = BoundedDateSerializerField()
 
 
 class AssignInputSerializer(serializers.Serializer):
     member = serializers.IntegerField()
     hours = serializers.IntegerField(min_value=1, max_value=2000)
-    period_start = serializers.DateField()
-    period_end = serializers.DateField()
+    period_start = BoundedDateSerializerField()
+    period_end = BoundedDateSerializerField()
 
 
 class DeclineInputSerializer(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH,
+    )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrportal.audit.services import audit_record
+from hrportal.inputs import unique_or_invalid
 from hrportal.jobs import job_enqueue
 from hrportal.models import Entity, Staff
 from hrportal.roles import staff_of
@@ -268,7 +269,12 @@ def pool_member_save(
     if member is None:
         member = PoolMember(pool=pool, staff=staff)
     member.certified_on, member.is_active, member.is_coordinator = certified_on, is_active, is_coordinator
-    member.save()
+    # The lock above holds no row when the pool (or this person in it) is new: two officers adding the same
+    # person at once meet at the unique constraint, and the second gets a clear message.
+    with unique_or_invalid(
+        _("This person was just added to the pool by someone else; reload the page."), field="staff"
+    ):
+        member.save()
     audit_record(
         actor=actor,
         action="telework.pool_member.saved",

@@ -104,7 +104,9 @@ def test_parameter_form_refuses_non_central_users_and_records_for_central(staff_
     assert response.status_code == 200 and not PolicyParameter.objects.exists()
     response = logged_in(central_hr).post("/parameters/", {**data, "value": "-3"})
     assert response.status_code == 200 and not PolicyParameter.objects.exists()
-    response = logged_in(central_hr).post("/parameters/", data)
+    response = logged_in(central_hr).post("/parameters/", data)  # starts in the past: needs its legal basis
+    assert response.status_code == 200 and not PolicyParameter.objects.exists()
+    response = logged_in(central_hr).post("/parameters/", {**data, "legal_basis": "BVR 2020"})
     assert response.status_code == 302 and PolicyParameter.objects.get().value == 50
 
 

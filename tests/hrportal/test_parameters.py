@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -52,7 +52,7 @@ def test_parameter_set_is_audited_with_before_and_after(central_hr):
     event = AuditEvent.objects.get(action="parameter.set")
     assert event.actor == central_hr
     assert event.before == {"value": 80}
-    assert event.after == {"value": 50, "valid_from": "2021-01-01"}
+    assert event.after == {"value": 50, "valid_from": "2021-01-01", "retroactive": True}
 
 
 def test_parameter_set_refuses_a_negative_or_non_whole_value(central_hr):
@@ -76,3 +76,155 @@ def test_every_number_of_the_spec_has_a_parameter_with_the_seed_default():
         "mobility.international.reimbursed_cost_share_percent": 50,
     }
     assert {key: CATALOGUE[key].default for key in expected} == expected
+
+
+# Issue 14 §3: ranges, retroactive values, one value per date, corrections, decisions to review
+
+
+def test_every_parameter_has_a_range_holding_its_default():
+    for spec in CATALOGUE.values():
+        assert spec.minimum <= spec.default <= spec.maximum, spec.key
+
+
+@pytest.mark.parametrize(
+    ("key", "refused", "accepted"),
+    [
+        ("mobility.marketplace.idle_days_before_expiry", 10**12, 730),
+        ("mobility.marketplace.idle_days_before_expiry", 6, 7),
+        ("telework.max_share_per_day_percent", 500, 100),
+        ("telework.max_share_per_day_percent", 101, 0),
+        ("mobility.international.exchange_max_months", 0, 1),
+        ("mobility.international.exchange_max_months", 25, 24),
+    ],
+)
+def test_parameter_values_are_kept_within_their_range_at_the_limits(central_hr, key, refused, accepted):
+    future = date.today().replace(year=date.today().year + 1)
+    with pytest.raises(ValidationError) as caught:
+        parameter_set(key=key, value=refused, valid_from=future, actor=central_hr)
+    assert "value" in caught.value.message_dict
+    assert parameter_set(key=key, value=accepted, valid_from=future, actor=central_hr).value == accepted
+
+
+def test_a_value_starting_in_the_past_needs_its_legal_basis(central_hr):
+    yesterday = date(2026, 6, 1)
+    with pytest.raises(ValidationError) as caught:
+        parameter_set(
+            key="telework.office_norm_percent", value=70, valid_from=yesterday, actor=central_hr, today=date(2026, 6, 2)
+        )
+    assert "legal_basis" in caught.value.message_dict
+    row = parameter_set(
+        key="telework.office_norm_percent",
+        value=70,
+        valid_from=yesterday,
+        actor=central_hr,
+        legal_basis="BVR 12 mei 2026",
+        today=date(2026, 6, 2),
+    )
+    assert row.legal_basis == "BVR 12 mei 2026"
+    today = parameter_set(
+        key="telework.office_norm_percent",
+        value=60,
+        valid_from=date(2026, 6, 2),
+        actor=central_hr,
+        today=date(2026, 6, 2),
+    )
+    assert today.legal_basis == ""  # from today on, no legal basis is required
+
+
+def test_a_second_value_for_the_same_key_and_date_is_refused_and_the_first_kept(central_hr):
+    future = date.today().replace(year=date.today().year + 1)
+    parameter_set(key="telework.office_norm_percent", value=70, valid_from=future, actor=central_hr)
+    with pytest.raises(ValidationError) as caught:
+        parameter_set(key="telework.office_norm_percent", value=60, valid_from=future, actor=central_hr)
+    assert "valid_from" in caught.value.message_dict
+    assert parameter("telework.office_norm_percent", on=future) == 70
+
+
+def test_a_correction_is_explicit_with_a_reason_and_audited(central_hr):
+    future = date.today().replace(year=date.today().year + 1)
+    parameter_set(key="telework.office_norm_percent", value=70, valid_from=future, actor=central_hr)
+    parameter_set(
+        key="telework.office_norm_percent",
+        value=65,
+        valid_from=future,
+        actor=central_hr,
+        correction_reason="Tikfout: de omzendbrief zegt 65",
+    )
+    assert parameter("telework.office_norm_percent", on=future) == 65
+    event = AuditEvent.objects.get(action="parameter.corrected")
+    assert event.before["value"] == 70 and event.after["value"] == 65
+    assert event.note == "Tikfout: de omzendbrief zegt 65"
+
+
+def test_decisions_taken_since_a_retroactive_date_with_another_value_are_listed_for_review(central_hr, staff_member):
+    from django.utils import timezone
+
+    from hrportal.audit.services import audit_record
+    from hrportal.parameters.selectors import parameter_decisions_to_review, snapshot
+
+    key = "telework.max_share_per_day_percent"
+    today = timezone.localdate()
+    start = today.replace(day=1) if today.day > 2 else today - timedelta(days=5)
+    # given: decisions taken since `start` under the old value (50), one before `start`
+    decided = audit_record(
+        actor=central_hr,
+        action="telework.agreement.approved",
+        target=staff_member,
+        parameters=snapshot([key], on=today),
+    )
+    old = audit_record(
+        actor=central_hr,
+        action="telework.agreement.approved",
+        target=staff_member,
+        parameters=snapshot([key], on=start - timedelta(days=40)),
+    )
+    AuditEvent.objects.filter(pk=old.pk).update(occurred_at=timezone.now() - timedelta(days=60))
+    unrelated = audit_record(
+        actor=central_hr,
+        action="something.else",
+        target=staff_member,
+        parameters=snapshot(["telework.office_norm_percent"], on=today),
+    )
+    # when: a lower cap is recorded retroactively from `start`
+    value = parameter_set(key=key, value=40, valid_from=start, actor=central_hr, legal_basis="BVR")
+    # then: the decision taken in between with 50 is listed; it keeps its recorded value
+    review = parameter_decisions_to_review(value=value)
+    assert [(d.action, d.value_used) for d in review] == [("telework.agreement.approved", 50)]
+    decided.refresh_from_db()
+    assert decided.parameters["values"][key] == 50
+    assert unrelated.pk and old.pk
+    # and central HR sees them on the parameters page and in the API
+    from django.test import Client
+    from rest_framework.test import APIClient
+
+    client = Client()
+    client.force_login(central_hr)
+    assert "telework.agreement.approved" in client.get("/parameters/").content.decode()
+    api = APIClient()
+    api.force_authenticate(central_hr)
+    rows = api.get("/api/parameters/reviews/").json()
+    assert rows[0]["key"] == key and rows[0]["decisions"][0]["value_used"] == 50
+    api.force_authenticate(staff_member.user)
+    assert api.get("/api/parameters/reviews/").status_code == 404
+
+
+def test_a_value_from_today_on_lists_nothing_to_review(central_hr):
+    from hrportal.parameters.selectors import parameter_decisions_to_review
+
+    value = parameter_set(key="telework.office_norm_percent", value=70, valid_from=date.today(), actor=central_hr)
+    assert parameter_decisions_to_review(value=value) == []
+
+
+def test_the_api_refuses_a_second_value_and_accepts_a_correction(central_hr):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(central_hr)
+    future = date.today().replace(year=date.today().year + 1).isoformat()
+    body = {"key": "telework.office_norm_percent", "value": 70, "valid_from": future}
+    assert api.post("/api/parameters/", body, format="json").status_code == 201
+    again = api.post("/api/parameters/", {**body, "value": 60}, format="json")
+    assert again.status_code == 400 and "valid_from" in again.json()
+    corrected = api.post("/api/parameters/", {**body, "value": 60, "correction_reason": "tikfout"}, format="json")
+    assert corrected.status_code == 201
+    assert api.post("/api/parameters/", {**body, "value": 10**12}, format="json").status_code == 400

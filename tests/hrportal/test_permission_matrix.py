@@ -68,7 +68,8 @@ MATRIX = [
     ("get", "/api/parameters/", [200, 200, 200, 200, 200, 200]),
     ("put", "/api/staff/{outsider}/profile/", [404, 404, 404, 200, 200, 200]),
     ("put", "/api/staff/{member}/profile/", [200, 404, 200, 200, 200, 404]),
-    ("post", "/api/parameters/", [404, 404, 404, 201, 201, 404]),
+    # admin comes after central HR, who recorded the value from that date: one value per key and date
+    ("post", "/api/parameters/", [404, 404, 404, 201, 400, 404]),
     ("post", "/api/reports/", [404, 201, 201, 201, 201, 404]),
 ]
 
@@ -120,3 +121,54 @@ def test_user_without_any_role_sees_no_staff(world):
     client.force_login(UserFactory(username="nobody"))
     assert client.get("/api/staff/").json()["count"] == 0
     assert client.get(f"/staff/{world['ids']['member']}/").status_code == 404
+
+
+# Issue 14 §4: the matrix checks fields, not only status codes. Pay and gender: the person, HR of their
+# entity and central HR (and admins); line managers see the work data only. One rule for page and API.
+PAY_AND_GENDER = {"salary_scale", "gross_monthly_salary", "gender"}
+FIELD_MATRIX = {  # role -> does it see the member's pay and gender?
+    "member": True,
+    "manager": False,  # indirect line manager
+    "hr": True,
+    "central": True,
+    "admin": True,
+}
+
+
+@pytest.mark.parametrize(("role", "sees"), FIELD_MATRIX.items())
+def test_pay_and_gender_fields_per_role_in_the_api_and_on_the_page(world, role, sees):
+    from hrportal.models import Staff
+
+    member = Staff.objects.get(pk=world["ids"]["member"])
+    Staff.objects.filter(pk=member.pk).update(gross_monthly_salary="4321.09", salary_scale="B112")
+    client = client_for(world, role)
+    body = client.get(f"/api/staff/{member.pk}/").json()
+    assert (body.keys() >= PAY_AND_GENDER) is sees, sorted(body)
+    assert not sees or (body["salary_scale"], body["gross_monthly_salary"]) == ("B112", "4321.09")
+    assert {"level", "grade", "function", "service_start"} <= body.keys()  # the work data, for everyone in scope
+    page = client.get(f"/staff/{member.pk}/").content.decode()
+    assert ("B112" in page and "4321" in page) is sees
+    assert ("Geslacht" in page) is sees
+
+
+def test_the_direct_line_manager_sees_no_pay_either(world, team_leader):
+    client = Client()
+    client.force_login(team_leader.user)
+    body = client.get(f"/api/staff/{world['ids']['member']}/").json()
+    assert not (PAY_AND_GENDER & body.keys())
+
+
+def test_own_record_through_me_shows_own_pay(world):
+    body = client_for(world, "member").get("/api/staff/me/").json()
+    assert body.keys() >= PAY_AND_GENDER
+
+
+def test_functions_api_family_is_null_for_top_management_and_nullable_in_the_schema(world):
+    from hrportal.models import Function
+
+    Function.objects.create(name="Leidend ambtenaar", family=None, function_class=7, weight=1)
+    client = client_for(world, "member")
+    rows = client.get("/api/functions/?page_size=1000").json()["results"]
+    assert any(row["family"] is None for row in rows)
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    assert schema["components"]["schemas"]["Function"]["properties"]["family"].get("nullable") is True

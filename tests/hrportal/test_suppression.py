@@ -53,6 +53,8 @@ def test_without_totals_only_small_cells_are_hidden():
 @pytest.mark.django_db
 def test_the_threshold_is_the_parameter_in_force_on_the_date(central_hr):
     assert min_cell_size(on=date(2020, 1, 1)) == 5
-    parameter_set(key="monitoring.min_cell_size", value=10, valid_from=date(2025, 1, 1), actor=central_hr)
+    parameter_set(
+        key="monitoring.min_cell_size", value=10, valid_from=date(2025, 1, 1), actor=central_hr, legal_basis="BVR"
+    )
     assert min_cell_size(on=date(2024, 12, 31)) == 5
     assert min_cell_size(on=date(2025, 1, 1)) == 10

@@ -39,6 +39,7 @@ def worker():
         **os.environ,
         "DATABASE_URL": database_url_of_test_db(),
         "CELERY_BROKER_URL": url,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
         "SECRET_KEY": "worker-test",
         "DEBUG": "false",
     }

@@ -1,11 +1,12 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from hrportal.inputs import date_check_bounds
 from hrportal.jobs import job_enqueue
 from hrportal.models import Staff
 from hrportal.parameters.selectors import parameter, snapshot
@@ -26,6 +27,9 @@ from mobility.models import (
 )
 
 REIMBURSED_KEY = "mobility.international.reimbursed_cost_share_percent"
+# Costs are dated within the stay or a window around it (bookings before, invoices after).
+CLAIM_BEFORE_KEY = "mobility.international.claim_days_before_stay"
+CLAIM_AFTER_KEY = "mobility.international.claim_days_after_stay"
 Status = MobilityApplication.Status
 
 
@@ -205,6 +209,25 @@ def expense_claim_file(
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     if claim_date > today:
         raise ValidationError({"claim_date": _("A claim cannot be dated in the future.")})
+    date_check_bounds(field="claim_date", value=claim_date)
+    window = snapshot([CLAIM_BEFORE_KEY, CLAIM_AFTER_KEY], on=claim_date)["values"]
+    first = application.start - timedelta(days=window[CLAIM_BEFORE_KEY])
+    last = application.end + timedelta(days=window[CLAIM_AFTER_KEY])
+    if not (first <= claim_date <= last):
+        raise ValidationError(
+            {
+                "claim_date": _(
+                    "A claim is dated within the stay, or from %(before)s days before it to %(after)s days after "
+                    "it: between %(first)s and %(last)s."
+                )
+                % {
+                    "before": window[CLAIM_BEFORE_KEY],
+                    "after": window[CLAIM_AFTER_KEY],
+                    "first": formats.date_format(first, "SHORT_DATE_FORMAT"),
+                    "last": formats.date_format(last, "SHORT_DATE_FORMAT"),
+                }
+            }
+        )
     percent = parameter(REIMBURSED_KEY, on=claim_date)
     claim = ExpenseClaim.objects.create(
         application=application,

@@ -218,6 +218,10 @@ def test_reimbursement_uses_the_parameter_in_force_on_the_claim_date(approved_ap
     PolicyParameter.objects.create(
         key="mobility.international.reimbursed_cost_share_percent", value=40, valid_from=date(2026, 1, 1)
     )
+    # a stay over the turn of the year, so that both claim dates lie in it
+    type(approved_application).objects.filter(pk=approved_application.pk).update(
+        start=date(2025, 12, 15), end=date(2026, 1, 31)
+    )
 
     def file(on):
         return svc.expense_claim_file(
@@ -413,3 +417,30 @@ def test_overlapping_detachments_and_non_central_actors_are_refused(central_hr, 
     with pytest.raises(PermissionDenied):
         svc.detachment_register(actor=hr_officer, start=date(2030, 1, 1), **values)
     assert Detachment.objects.count() == 2
+
+
+def test_a_claim_is_dated_within_the_stay_or_its_window_at_the_limits(approved_application, staff_member):
+    """Issue 14: costs dated years before the call were reimbursed. Window: 60 days before, 90 after."""
+    type(approved_application).objects.filter(pk=approved_application.pk).update(
+        start=date(2026, 3, 1), end=date(2026, 4, 30)
+    )
+
+    def file(on):
+        return svc.expense_claim_file(
+            actor=staff_member.user,
+            application_id=approved_application.pk,
+            kind="travel",
+            claim_date=on,
+            amount=Decimal("100.00"),
+            today=date(2026, 11, 30),
+        )
+
+    assert file(date(2025, 12, 31)).pk  # 60 days before the stay
+    with pytest.raises(ValidationError) as early:
+        file(date(2025, 12, 30))
+    assert "claim_date" in early.value.message_dict
+    assert file(date(2026, 7, 29)).pk  # 90 days after
+    with pytest.raises(ValidationError):
+        file(date(2026, 7, 30))
+    with pytest.raises(ValidationError):
+        file(date(2019, 5, 1))  # years before the call

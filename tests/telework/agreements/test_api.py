@@ -56,7 +56,7 @@ def test_bad_input_answers_400_with_field_errors_and_stores_nothing(staff_member
     assert {"days_per_week", "pattern", "preferred_day", "start"} <= set(response.json())
     response = client.post(
         "/api/telework/agreements/",
-        {"days_per_week": 2, "pattern": "fixed", "weekdays": [0], "preferred_day": 0, "start": "2099-01-01"},
+        {"days_per_week": 2, "pattern": "fixed", "weekdays": [0], "preferred_day": 0, "start": "2030-01-01"},
         format="json",
     )
     assert response.status_code == 400 and "weekdays" in response.json()
@@ -68,7 +68,7 @@ def test_rule_refusals_answer_400_with_the_reason(staff_member, team_leader):
     staff_member.save()
     response = api_for(staff_member.user).post(
         "/api/telework/agreements/",
-        {"days_per_week": 1, "pattern": "flexible", "preferred_day": 3, "start": "2099-01-01"},
+        {"days_per_week": 1, "pattern": "flexible", "preferred_day": 3, "start": "2030-01-01"},
         format="json",
     )
     assert response.status_code == 400 and "Piloot" in str(response.json())

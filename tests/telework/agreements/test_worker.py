@@ -30,6 +30,7 @@ def mail_worker(tmp_path):
         **os.environ,
         "DATABASE_URL": database_url_of_test_db(),
         "CELERY_BROKER_URL": url,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
         "SECRET_KEY": "worker-test",
         "DEBUG": "false",
         "EMAIL_URL": f"filemail:///{mail_dir}",  # django-environ drops one leading slash

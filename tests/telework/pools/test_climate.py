@@ -109,7 +109,9 @@ def test_min_cell_size_parameter_is_honoured(central_hr, entity):
 
     survey = ClimateRoundFactory()
     _answers(survey, entity, 5)
-    parameter_set(key="monitoring.min_cell_size", value=6, valid_from=date(2026, 1, 1), actor=central_hr)
+    parameter_set(
+        key="monitoring.min_cell_size", value=6, valid_from=date(2026, 1, 1), actor=central_hr, legal_basis="BVR"
+    )
     assert climate_results(round=survey, viewer=central_hr)["entities"] == []
 
 

@@ -81,7 +81,13 @@ def test_part_timer_budget_follows_working_time_fraction(coach_pool, coordinator
 
 
 def test_budget_uses_the_parameters_in_force_on_1_january(coach_pool, coordinator, coach, central_hr):
-    parameter_set(key="telework.coach_time_share_percent", value=10, valid_from=date(2026, 1, 1), actor=central_hr)
+    parameter_set(
+        key="telework.coach_time_share_percent",
+        value=10,
+        valid_from=date(2026, 1, 1),
+        actor=central_hr,
+        legal_basis="BVR",
+    )
     with pytest.raises(ValidationError):
         _assign(_open_request(coach_pool), coach, coordinator, hours=153)
     assignment = _assign(_open_request(coach_pool), coach, coordinator, hours=152)

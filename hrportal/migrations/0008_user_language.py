@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hrportal', '0005_staff_name_search_index'),
+        ('hrportal', '0007_input_bounds'),
     ]
 
     operations = [
