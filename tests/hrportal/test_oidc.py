@@ -136,7 +136,7 @@ def test_a_known_person_signs_in_through_the_provider(provider, staff_member):
     response = _sign_in(client)
     assert response.status_code == 302 and response["Location"] == "/staff/"
     assert int(client.session["_auth_user_id"]) == staff_member.user.pk
-    assert client.get("/staff/").status_code == 200
+    assert client.get("/").status_code == 200
 
 
 def test_someone_without_an_account_is_not_signed_in(provider, staff_member):

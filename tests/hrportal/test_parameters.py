@@ -2,8 +2,10 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from hrportal.audit.models import AuditEvent
+from hrportal.audit.registry import event_label
 from hrportal.parameters.catalogue import CATALOGUE
 from hrportal.parameters.selectors import parameter, snapshot
 from hrportal.parameters.services import parameter_set
@@ -199,7 +201,9 @@ def test_decisions_taken_since_a_retroactive_date_with_another_value_are_listed_
 
     client = Client()
     client.force_login(central_hr)
-    assert "telework.agreement.approved" in client.get("/parameters/").content.decode()
+    with translation.override("nl"):
+        label = event_label("telework.agreement.approved")
+    assert label in client.get("/parameters/").content.decode()
     api = APIClient()
     api.force_authenticate(central_hr)
     rows = api.get("/api/parameters/reviews/").json()

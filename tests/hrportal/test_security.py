@@ -89,14 +89,14 @@ def test_admin_answers_404_to_a_signed_in_person_without_staff_status(staff_memb
 def test_session_ends_after_the_idle_time(staff_member, settings):
     client = Client()
     assert _login(client, "member", "pw").status_code == 302
-    assert client.get("/staff/").status_code == 200
+    assert client.get("/").status_code == 200
     session = client.session
     assert session.get_expiry_age() == settings.SESSION_IDLE_MINUTES * 60
     # idle for longer than the limit: the stored session has expired
     from django.contrib.sessions.models import Session
 
     Session.objects.filter(session_key=session.session_key).update(expire_date=timezone.now() - timedelta(seconds=1))
-    response = client.get("/staff/")
+    response = client.get("/")
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
@@ -110,7 +110,7 @@ def test_a_request_renews_the_session_expiry(staff_member, settings):
     session = client.session
     session["_seen"] = 0  # the last renewal was long ago
     session.save()
-    client.get("/staff/")
+    client.get("/")
     expiry = Session.objects.get(session_key=key).expire_date
     assert expiry > timezone.now() + timedelta(minutes=settings.SESSION_IDLE_MINUTES - 1)
 
