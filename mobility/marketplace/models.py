@@ -145,6 +145,9 @@ class Match(models.Model):
     offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="matches")
     score = models.PositiveSmallIntegerField(_("score"))
     explanation = models.JSONField(_("explanation"))
+    # A 64-bit fingerprint of the explanation's content: a rematch compares it with the one it computes
+    # and rewrites the explanation only when it differs (0: never computed, rewritten at the next run).
+    explanation_digest = models.BigIntegerField(_("explanation digest"), default=0, editable=False)
     computed_at = models.DateTimeField(_("computed"))
 
     class Meta:

@@ -1,11 +1,15 @@
-"""The explanation stored with each kept match, as JSON text, and a digest to tell whether it changed.
+"""The explanation stored with each kept match, as JSON text, and its digest.
 
 The explanation holds the facts a person reads next to a match: each required and nice-to-have
 competency with the wanted and the offered level (null when not offered), the overlap of both periods
 (first and last day, days, percent of the requested period) and both time shares. The text is written
 in PostgreSQL's canonical `jsonb` form (keys ordered by length, then bytes; ", " and ": " between
-items), so `explanation::text` reads back exactly as written and a digest of the stored text equals the
-digest of the computed one when nothing changed; SQLite stores the text as it is.
+items), so what is read back is what was written, on SQLite too.
+
+The digest is a 64-bit fingerprint of exactly the values the explanation is made of (the request's
+competencies, levels, period and share; the offered levels, the overlap's first and last day, the
+offered share), computed with numpy for every kept row without building any text. It is stored with
+the row; the text is built only for rows whose digest (or score) differs from the stored one.
 """
 
 import hashlib
@@ -61,6 +65,39 @@ def explanation_texts(requests: Requests, offers: Offers, r: int, positions: np.
     return [template % values for values in zip(*columns, strict=True)]
 
 
-def digest(text: str) -> int:
-    """The first 64 bits of the text's MD5, signed: what `store.DIGEST_SQL` computes in PostgreSQL."""
-    return int.from_bytes(hashlib.md5(text.encode(), usedforsecurity=False).digest()[:8], "big", signed=True)
+# Bump when the explanation's form changes: every digest changes, so every explanation is rewritten once.
+FORMAT = 1
+_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+def _mix(h: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Fold a value into 64-bit states (the splitmix64 finaliser after an xor; wraps modulo 2**64)."""
+    z = h ^ value.astype(np.uint64)
+    z = (z ^ (z >> np.uint64(30))) * _M1
+    z = (z ^ (z >> np.uint64(27))) * _M2
+    return z ^ (z >> np.uint64(31))
+
+
+def _request_seed(requests: Requests, r: int) -> int:
+    facts = (FORMAT, requests.required[r], requests.nice[r], int(requests.share[r]))
+    facts += (int(requests.start[r]), int(requests.end[r]))
+    return int.from_bytes(hashlib.blake2b(repr(facts).encode(), digest_size=8).digest(), "big")
+
+
+def digests(requests: Requests, offers: Offers, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
+    """The digest of the explanation of each pair (request ri[k], offer oi[k]), as stored (int64)."""
+    seeds = np.array([_request_seed(requests, r) for r in range(len(requests))], dtype=np.uint64)
+    lists = [requests.nice[r] + requests.required[r] for r in range(len(requests))]
+    width = max((len(x) for x in lists), default=0)
+    columns = np.full((len(requests), width), offers.absent, dtype=np.int64)
+    for r, items in enumerate(lists):
+        columns[r, : len(items)] = [offers.column.get(cid, offers.absent) for cid, _level in items]
+    sizes = np.array([len(x) for x in lists], dtype=np.int64)[ri]
+    with np.errstate(over="ignore"):
+        h = seeds[ri]
+        for k in range(width):  # each competency's offered level, in the explanation's order
+            h = np.where(k < sizes, _mix(h, offers.levels[columns[ri, k], oi]), h)
+        h = _mix(h, np.maximum(offers.start[oi], requests.start[ri]))
+        h = _mix(h, np.minimum(offers.end[oi], requests.end[ri]))
+        h = _mix(h, offers.share[oi])
+    return h.view(np.int64)

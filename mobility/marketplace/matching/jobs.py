@@ -15,7 +15,7 @@ from django.utils import timezone
 from hrportal.parameters.selectors import snapshot
 from mobility.marketplace.matching import load, store
 from mobility.marketplace.matching.engine import Ranked, rank_all, score_offer
-from mobility.marketplace.matching.explain import digest, explanation_texts
+from mobility.marketplace.matching.explain import digests, explanation_texts
 from mobility.marketplace.matching.market import Offers, Requests
 
 PARAMETER_KEYS = ["mobility.marketplace.min_match_score", "mobility.marketplace.candidates_per_request"]
@@ -29,19 +29,39 @@ def _parameters(today: date) -> tuple[int, int]:
     )
 
 
-def kept_rows(requests: Requests, offers: Offers, ranked: list[Ranked]) -> store.Rows:
-    """The kept matches as rows, with their explanations (built for these rows only)."""
-    request_ids, offer_ids, scores, texts = [], [], [], []
-    for r, kept in enumerate(ranked):
-        if not len(kept.offers):
-            continue
-        request_ids.append(np.full(len(kept.offers), requests.ids[r]))
-        offer_ids.append(offers.ids[kept.offers])
-        scores.append(kept.scores)
-        texts += explanation_texts(requests, offers, r, kept.offers)
-    if not texts:
-        return store.Rows.empty()
-    return store.Rows.computed(np.concatenate(request_ids), np.concatenate(offer_ids), np.concatenate(scores), texts)
+@dataclass
+class Kept:
+    """The kept matches of a ranking as rows (positions in the market too, to explain them)."""
+
+    rows: store.Rows
+    requests: Requests
+    offers: Offers
+    ri: np.ndarray
+    oi: np.ndarray
+
+    def explain(self, indices: np.ndarray) -> list[str]:
+        """The explanation texts of the rows at `indices`, in that order (built request by request)."""
+        texts: list[str] = [""] * len(indices)
+        if not len(indices):
+            return texts
+        order = np.argsort(self.ri[indices], kind="stable")
+        chosen, requests = indices[order], self.ri[indices][order]
+        bounds = np.flatnonzero(np.r_[True, requests[1:] != requests[:-1], True])
+        for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            part = explanation_texts(self.requests, self.offers, int(requests[first]), self.oi[chosen[first:last]])
+            for slot, text in zip(order[first:last].tolist(), part, strict=True):
+                texts[slot] = text
+        return texts
+
+
+def kept_rows(requests: Requests, offers: Offers, ranked: list[Ranked]) -> Kept:
+    """The kept matches with their explanation digests (no text is built here)."""
+    sizes = np.array([len(kept.offers) for kept in ranked], dtype=np.int64)
+    ri = np.repeat(np.arange(len(ranked)), sizes)
+    oi = np.concatenate([kept.offers for kept in ranked]) if ranked else np.zeros(0, dtype=np.int64)
+    scores = np.concatenate([kept.scores for kept in ranked]) if ranked else np.zeros(0, dtype=np.int64)
+    rows = store.Rows.of(requests.ids[ri], offers.ids[oi], scores, digests(requests, offers, ri, oi))
+    return Kept(rows, requests, offers, ri, oi.astype(np.int64))
 
 
 @dataclass
@@ -75,14 +95,14 @@ def rematch(*, today: date | None = None) -> Rematch:
         lap("load")
         ranked = rank_all(requests, offers, keep=keep, min_score=min_score)
         lap("rank")
-        rows = kept_rows(requests, offers, ranked)
-        lap("explain")
+        kept = kept_rows(requests, offers, ranked)
+        lap("digest")
         old = store.stored()
         lap("load_stored")
-        result.changes = store.replace(rows, old, now=now)
+        result.changes = store.replace(kept.rows, old, now=now, explain=kept.explain)
         store.mark_first_matched(now=now)
-        lap("write")
-    result.requests, result.offers, result.matches = len(requests), len(offers), len(rows)
+        lap("explain_and_write")
+    result.requests, result.offers, result.matches = len(requests), len(offers), len(kept.rows)
     return result
 
 
@@ -95,10 +115,10 @@ def match_rematch_all(*, today: date | None = None) -> dict:
 def _refresh_requests(request_ids: list[int], *, today: date, now, min_score: int, keep: int) -> int:
     requests = load.requests(load.open_requests(today).filter(pk__in=request_ids))
     offers = load.candidate_offers(requests, today)
-    rows = kept_rows(requests, offers, rank_all(requests, offers, keep=keep, min_score=min_score))
-    store.replace(rows, store.stored(request_ids=request_ids), now=now)
-    store.mark_first_matched(now=now, request_ids=rows.request_ids.tolist())
-    return len(rows)
+    kept = kept_rows(requests, offers, rank_all(requests, offers, keep=keep, min_score=min_score))
+    store.replace(kept.rows, store.stored(request_ids=request_ids), now=now, explain=kept.explain)
+    store.mark_first_matched(now=now, request_ids=kept.rows.request_ids.tolist())
+    return len(kept.rows)
 
 
 def match_refresh_requests(*, request_ids: list[int], today: date | None = None) -> int:
@@ -133,41 +153,44 @@ def match_refresh_offers(*, offer_ids: list[int], today: date | None = None) -> 
 
 def _refresh_offer(offer_id: int, *, today: date, now, min_score: int, keep: int, again: set[int]) -> int:
     offer = load.offers(load.active_offers(today).filter(pk=offer_id))
-    entering: dict[int, tuple[int, Requests, int]] = {}  # request id -> (score, requests, position)
+    requests, qualifying, scores = Requests.build([], []), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if len(offer):
         requests = load.requests(load.candidate_requests(offer, today))
         scores, eligible = score_offer(requests, offer, 0)
-        for r in np.flatnonzero(eligible & (scores >= min_score)).tolist():
-            entering[int(requests.ids[r])] = (int(scores[r]), requests, r)
+        qualifying = np.flatnonzero(eligible & (scores >= min_score))
+    entering = {int(requests.ids[r]): (int(scores[r]), r) for r in qualifying.tolist()}
     listed = store.stored(offer_id=offer_id)
     before = dict(zip(listed.request_ids.tolist(), listed.scores.tolist(), strict=True))
-    affected = sorted(before.keys() | entering.keys())
-    lists = store.stored(request_ids=affected)
-    kept = []
-    for request_id in affected:
-        mine = np.flatnonzero(lists.request_ids == request_id).tolist()
-        others = sorted(
-            (-int(lists.scores[i]), int(lists.offer_ids[i]), int(lists.digests[i]))
-            for i in mine
-            if lists.offer_ids[i] != offer_id
-        )
+    # lists it may join: not full, or whose last candidate it reaches (on a tie the older offer wins)
+    stats = store.list_stats([r for r in entering if r not in before])
+    joining = {r for r, (score, _r) in entering.items() if r in stats and (stats[r][0] < keep or stats[r][1] <= score)}
+    joining |= {r for r in entering if r not in before and r not in stats}  # empty lists
+    lists = store.stored(request_ids=sorted(before.keys() | joining))
+    rows, positions = [], []  # the lists as they must be; positions of the offer's own rows in `requests`
+    for request_id in sorted(before.keys() | joining):
+        mine = np.flatnonzero((lists.request_ids == request_id) & (lists.offer_ids != offer_id))
+        columns = (-lists.scores[mine], lists.offer_ids[mine], lists.digests[mine])
+        others = sorted(zip(*(c.tolist() for c in columns), strict=True))
         entry = entering.get(request_id)
         if request_id in before and len(others) + 1 >= keep and (entry is None or entry[0] < before[request_id]):
             again.add(request_id)  # it leaves a full list or falls in it: the next candidate may move up
             continue
         if entry is not None:
-            others = sorted([*others, (-entry[0], offer_id, None)])
+            others = sorted([*others, (-entry[0], offer_id, 0)])
         for negative, other, stored_digest in others[:keep]:
-            if other != offer_id:  # unchanged: same score and digest, so not written
-                kept.append((request_id, other, -negative, stored_digest, None))
-                continue
-            _score, requests, r = entry
-            text = explanation_texts(requests, offer, r, np.zeros(1, dtype=np.int64))[0]
-            kept.append((request_id, other, -negative, digest(text), text))
-    old = lists.subset(~np.isin(lists.request_ids, sorted(again)))
-    store.replace(store.Rows.from_tuples(kept), old, now=now)
-    store.mark_first_matched(now=now, request_ids=[r for r in entering if r not in again])
-    return sum(1 for row in kept if row[1] == offer_id)
+            rows.append((request_id, other, -negative, stored_digest))
+            positions.append(entry[1] if other == offer_id else -1)
+    new = store.Rows.of(*zip(*rows, strict=True)) if rows else store.Rows.empty()
+    own = np.flatnonzero(np.array(positions, dtype=np.int64) >= 0)
+    ri = np.array(positions, dtype=np.int64)[own]
+    new.digests[own] = digests(requests, offer, ri, np.zeros(len(own), dtype=np.int64))
+
+    def explain(indices: np.ndarray) -> list[str]:  # only the offer's own rows can differ from the stored ones
+        return [explanation_texts(requests, offer, positions[i], np.zeros(1, dtype=np.int64))[0] for i in indices]
+
+    store.replace(new, lists.subset(~np.isin(lists.request_ids, sorted(again))), now=now, explain=explain)
+    store.mark_first_matched(now=now, request_ids=sorted(joining - again))
+    return len(own)
 
 
 def match_refresh_request(*, request_id: int) -> int:

@@ -1,12 +1,14 @@
 """Writing matches: only the rows that changed, in the caller's transaction, one matching job at a time.
 
 The computed rows are compared with the stored ones on (request, offer): a row whose score or
-explanation moved is updated, a new one inserted, one no longer kept deleted; the rest is not touched.
+explanation digest moved is updated, a new one inserted, one no longer kept deleted; the rest is not
+touched, and explanations are built for the written rows only.
 The rank is not stored: it is the order of (score, older offer first) that every list reads, so a row
 whose rank moved only because another row came or went needs no write. Readers see the old lists until
 the transaction commits, never an empty one.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,12 +16,10 @@ import numpy as np
 from django.db import connection
 from django.db.models import Exists, OuterRef
 
-from mobility.marketplace.matching.explain import digest
 from mobility.models import Match, TalentRequest
 
 TABLE = Match._meta.db_table
-# The first 64 bits of the MD5 of the stored text, signed, as `explain.digest` computes it in Python.
-DIGEST_SQL = "('x' || substr(md5(explanation::text), 1, 16))::bit(64)::bigint"
+COLUMNS = "request_id, offer_id, score, explanation_digest, explanation, computed_at"
 # pg_advisory_xact_lock key of the matching jobs ("mobility.marketplace.matching", hashed once).
 LOCK_KEY = 0x6D6F62696C697479
 CHUNK = 5000
@@ -35,38 +35,26 @@ def lock() -> None:
 
 @dataclass
 class Rows:
-    """Match rows as arrays; `texts` (explanations) only where they may have to be written."""
+    """Match rows as arrays: computed ones, or stored ones (with their `ids`)."""
 
     request_ids: np.ndarray
     offer_ids: np.ndarray
     scores: np.ndarray
     digests: np.ndarray
-    texts: list | None = None
-    ids: np.ndarray | None = None  # stored rows only
+    ids: np.ndarray | None = None
 
     @classmethod
     def empty(cls) -> "Rows":
         nothing = np.zeros(0, dtype=np.int64)
-        return cls(nothing, nothing, nothing, nothing, [], nothing)
+        return cls(nothing, nothing, nothing, nothing, nothing)
 
     @classmethod
-    def computed(cls, request_ids, offer_ids, scores, texts: list[str]) -> "Rows":
-        digests = np.fromiter((digest(t) for t in texts), dtype=np.int64, count=len(texts))
-        return cls(*(np.asarray(a, dtype=np.int64) for a in (request_ids, offer_ids, scores)), digests, texts)
-
-    @classmethod
-    def from_tuples(cls, rows: list[tuple]) -> "Rows":
-        """From (request id, offer id, score, digest, text) tuples."""
-        if not rows:
-            return cls.empty()
-        request_ids, offer_ids, scores, digests, texts = zip(*rows, strict=True)
-        arrays = (np.array(a, dtype=np.int64) for a in (request_ids, offer_ids, scores, digests))
-        return cls(*arrays, texts=list(texts))
+    def of(cls, request_ids, offer_ids, scores, digests) -> "Rows":
+        return cls(*(np.asarray(a, dtype=np.int64).reshape(-1) for a in (request_ids, offer_ids, scores, digests)))
 
     def subset(self, mask: np.ndarray) -> "Rows":
-        texts = None if self.texts is None else [t for t, m in zip(self.texts, mask, strict=True) if m]
         ids = None if self.ids is None else self.ids[mask]
-        return Rows(self.request_ids[mask], self.offer_ids[mask], self.scores[mask], self.digests[mask], texts, ids)
+        return Rows(self.request_ids[mask], self.offer_ids[mask], self.scores[mask], self.digests[mask], ids)
 
     def __len__(self) -> int:
         return len(self.request_ids)
@@ -74,8 +62,7 @@ class Rows:
 
 def stored(*, request_ids=None, offer_id: int | None = None) -> Rows:
     """The stored matches of these requests, of this offer, or all of them."""
-    postgres = connection.vendor == "postgresql"
-    columns = f"id, request_id, offer_id, score, {DIGEST_SQL if postgres else 'explanation'}"
+    columns = "id, request_id, offer_id, score, explanation_digest"
     if request_ids is None and offer_id is None:
         batches = [(f"SELECT {columns} FROM {TABLE}", [])]
     elif offer_id is not None:
@@ -91,12 +78,24 @@ def stored(*, request_ids=None, offer_id: int | None = None) -> Rows:
         for sql, params in batches:
             cursor.execute(sql, params)
             rows += cursor.fetchall()
-    if not rows:
-        return Rows.empty()
-    ids, request, offer, score, last = zip(*rows, strict=True)
-    digests = last if postgres else [digest(text) for text in last]
-    arrays = [np.array(column, dtype=np.int64) for column in (request, offer, score, digests)]
-    return Rows(*arrays, ids=np.array(ids, dtype=np.int64))
+    table = np.array(rows, dtype=np.int64).reshape(-1, 5)
+    return Rows(table[:, 1], table[:, 2], table[:, 3], table[:, 4], ids=table[:, 0])
+
+
+def list_stats(request_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Length and lowest score of these requests' lists (requests without a list are left out)."""
+    stats = {}
+    ids = [int(i) for i in request_ids]
+    with connection.cursor() as cursor:
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i : i + CHUNK]
+            cursor.execute(
+                f"SELECT request_id, COUNT(*), MIN(score) FROM {TABLE} "
+                f"WHERE request_id IN ({', '.join(['%s'] * len(part))}) GROUP BY request_id",
+                part,
+            )
+            stats.update({r: (n, low) for r, n, low in cursor.fetchall()})
+    return stats
 
 
 @dataclass
@@ -112,8 +111,9 @@ class Changes:
         return self
 
 
-def replace(new: Rows, old: Rows, *, now: datetime) -> Changes:
-    """Make the stored rows `old` (a whole scope: some requests, one offer, everything) become `new`."""
+def replace(new: Rows, old: Rows, *, now: datetime, explain: Callable[[np.ndarray], list[str]]) -> Changes:
+    """Make the stored rows `old` (a whole scope: some requests, one offer, everything) become `new`;
+    `explain(indices)` gives the explanation texts of the new rows at those indices."""
     requests = np.unique(np.concatenate([old.request_ids, new.request_ids]))
     offers = np.unique(np.concatenate([old.offer_ids, new.offer_ids]))
 
@@ -133,9 +133,11 @@ def replace(new: Rows, old: Rows, *, now: datetime) -> Changes:
     changes = Changes(
         inserted=int(np.count_nonzero(~found)), updated=int(np.count_nonzero(moved)), deleted=int(gone.sum())
     )
+    updated, inserted = new_found[moved], np.flatnonzero(~found)
+    texts = explain(np.concatenate([updated, inserted]))
     _delete(old.ids[gone].tolist())
-    _update(old.ids[matched[moved]].tolist(), new, new_found[moved], now)
-    _insert(new, np.flatnonzero(~found), now)
+    _update(old.ids[matched[moved]].tolist(), new, updated, texts[: len(updated)], now)
+    _insert(new, inserted, texts[len(updated) :], now)
     return changes
 
 
@@ -151,48 +153,48 @@ def _delete(ids: list[int]) -> None:
                 cursor.execute(f"DELETE FROM {TABLE} WHERE id IN ({', '.join(['%s'] * len(part))})", part)
 
 
-def _update(ids: list[int], new: Rows, rows: np.ndarray, now: datetime) -> None:
+def _update(ids: list[int], new: Rows, rows: np.ndarray, texts: list[str], now: datetime) -> None:
     if not ids:
         return
-    scores = new.scores[rows].tolist()
-    texts = [new.texts[i] for i in rows.tolist()]
+    scores, digests = new.scores[rows].tolist(), new.digests[rows].tolist()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"UPDATE {TABLE} AS m SET score = u.score, explanation = u.explanation::jsonb, computed_at = %s "
-                "FROM unnest(%s::bigint[], %s::smallint[], %s::text[]) AS u(id, score, explanation) WHERE m.id = u.id",
-                [now, ids, scores, texts],
+                f"UPDATE {TABLE} AS m SET score = u.score, explanation_digest = u.digest, "
+                "explanation = u.explanation::jsonb, computed_at = %s FROM unnest(%s::bigint[], %s::smallint[], "
+                "%s::bigint[], %s::text[]) AS u(id, score, digest, explanation) WHERE m.id = u.id",
+                [now, ids, scores, digests, texts],
             )
         else:
             when = connection.ops.adapt_datetimefield_value(now)
             cursor.executemany(
-                f"UPDATE {TABLE} SET score = %s, explanation = %s, computed_at = %s WHERE id = %s",
-                [(s, t, when, i) for s, t, i in zip(scores, texts, ids, strict=True)],
+                f"UPDATE {TABLE} SET score = %s, explanation_digest = %s, explanation = %s, computed_at = %s "
+                "WHERE id = %s",
+                list(zip(scores, digests, texts, [when] * len(ids), ids, strict=True)),
             )
 
 
-def _insert(new: Rows, rows: np.ndarray, now: datetime) -> None:
-    """COPY on PostgreSQL (a first full rematch writes every row), one multi-row INSERT batch elsewhere."""
+def _insert(new: Rows, rows: np.ndarray, texts: list[str], now: datetime) -> None:
+    """COPY on PostgreSQL (a first full rematch writes every row), one executemany elsewhere."""
     if not len(rows):
         return
     values = zip(
         new.request_ids[rows].tolist(),
         new.offer_ids[rows].tolist(),
         new.scores[rows].tolist(),
-        [new.texts[i] for i in rows.tolist()],
+        new.digests[rows].tolist(),
+        texts,
         strict=True,
     )
-    columns = "request_id, offer_id, score, explanation, computed_at"
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {TABLE} ({columns}) FROM STDIN") as copy:
-                for request_id, offer_id, score, text in values:
-                    copy.write_row((request_id, offer_id, score, text, now))
+            with cursor.cursor.copy(f"COPY {TABLE} ({COLUMNS}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row((*row, now))
         else:
             when = connection.ops.adapt_datetimefield_value(now)
             cursor.executemany(
-                f"INSERT INTO {TABLE} ({columns}) VALUES (%s, %s, %s, %s, %s)",
-                [(r, o, s, t, when) for r, o, s, t in values],
+                f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)", [(*row, when) for row in values]
             )
 
 
