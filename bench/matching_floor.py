@@ -64,10 +64,12 @@ def load(cursor, today: date) -> Market:
 
 def compute(market: Market, *, keep: int, min_score: int, block: int = 256):
     offers, requests = market.offers, market.requests
+    o_id, o_staff, o_home, o_own, o_start, o_end, o_share = (np.ascontiguousarray(c) for c in offers.T)
+    r_id, r_owner, r_home, r_start, r_end, r_share = (np.ascontiguousarray(c) for c in requests.T)
     n_offers, n_requests = len(offers), len(requests)
     competencies = np.unique(market.offer_competencies[:, 1])
     n_comp = len(competencies)
-    o_pos = np.searchsorted(offers[:, 0], market.offer_competencies[:, 0])
+    o_pos = np.searchsorted(o_id, market.offer_competencies[:, 0])
     c_pos = np.searchsorted(competencies, market.offer_competencies[:, 1])
     levels = market.offer_competencies[:, 2]
     # fit contributions: column (wanted - 1) * C + competency, value FIT[wanted][offered level]
@@ -78,68 +80,63 @@ def compute(market: Market, *, keep: int, min_score: int, block: int = 256):
         ),
         shape=(n_offers, 4 * n_comp),
     )
-    has = np.zeros((n_offers, n_comp + 1), dtype=bool)  # last column: a competency no offer has
-    has[o_pos, c_pos] = True
+    has = np.zeros((n_comp + 1, n_offers), dtype=np.int8)  # last row: a competency no offer has
+    has[c_pos, o_pos] = 1
     required, nice = [[] for _ in range(n_requests)], [[] for _ in range(n_requests)]
-    r_index = {rid: i for i, rid in enumerate(requests[:, 0].tolist())}
+    r_index = {rid: i for i, rid in enumerate(r_id.tolist())}
     comp_index = {cid: i for i, cid in enumerate(competencies.tolist())}
     for rid, cid, level, is_required in market.request_competencies:
         (required if is_required else nice)[r_index[rid]].append((comp_index.get(cid, n_comp), level))
     out_r, out_o, out_s = [], [], []
     for first in range(0, n_requests, block):
-        rows = range(first, min(first + block, n_requests))
-        result = _block(offers, requests, fit_matrix, has, n_comp, required, nice, rows, keep, min_score)
-        out_r.append(requests[result[0], 0])
-        out_o.append(offers[result[1], 0])
-        out_s.append(result[2])
+        rows = list(range(first, min(first + block, n_requests)))
+        width = max((len(required[r]) for r in rows), default=0)
+        fit = None
+        for position in range(width):  # one product per position: each entry is one term, added in order
+            cols = [j for j, r in enumerate(rows) if len(required[r]) > position and required[r][position][0] < n_comp]
+            picks = [(required[rows[j]][position][1] - 1) * n_comp + required[rows[j]][position][0] for j in cols]
+            select = sp.csr_matrix((np.ones(len(cols)), (picks, cols)), shape=(4 * n_comp, len(rows)))
+            term = fit_matrix @ select
+            fit = term if fit is None else fit + term
+        if fit is None or fit.nnz == 0:
+            continue
+        fit = fit.tocoo()
+        o, j, f = fit.row.astype(np.int64), fit.col.astype(np.int64), fit.data
+        r = first + j
+        # eligibility broadcast over the candidate pairs, before anything is scored
+        ok = (o_share[o] >= r_share[r]) & (o_start[o] <= r_end[r]) & (o_end[o] >= r_start[r])
+        ok &= o_staff[o] != r_owner[r]
+        ok &= (o_own[o] == 0) | (o_home[o] == r_home[r])
+        o, j, f, r = o[ok], j[ok], f[ok], r[ok]
+        n_req = np.array([len(required[x]) for x in rows])[j]
+        n_nice = np.array([len(nice[x]) for x in rows])
+        nice_cols = np.full((len(rows), max(n_nice.max(), 1)), n_comp)
+        for i, x in enumerate(rows):
+            nice_cols[i, : len(nice[x])] = [c for c, _level in nice[x]]
+        count = np.zeros(len(o), dtype=np.int64)
+        for k in range(int(n_nice.max())):
+            count += has[nice_cols[j, k], o]
+        n_nice = n_nice[j]
+        nice_points = np.where(n_nice > 0, 10 * count / np.maximum(n_nice, 1), 10)
+        overlap = np.minimum(o_end[o], r_end[r]) - np.maximum(o_start[o], r_start[r]) + 1
+        period = 20 * np.maximum(overlap, 0) / (r_end[r] - r_start[r] + 1)
+        score = np.rint(70 * f / n_req + nice_points + period).astype(np.int64)
+        # top N by partition: count scores per request, keep what reaches each one's N-th, sort only that
+        listed = score >= min_score
+        o, j, score = o[listed], j[listed], score[listed]
+        at_least = np.cumsum(np.bincount(j * 101 + score, minlength=len(rows) * 101).reshape(-1, 101)[:, ::-1], 1)
+        cutoff = 100 - np.argmax(at_least >= keep, axis=1)
+        cutoff[at_least[:, -1] < keep] = 0
+        reach = score >= cutoff[j]
+        o, j, score = o[reach], j[reach], score[reach]
+        order = np.lexsort((o, -score, j))  # per request: best score, then the older offer
+        o, j, score = o[order], j[order], score[order]
+        starts = np.flatnonzero(np.r_[True, j[1:] != j[:-1]])
+        rank = np.arange(len(j)) - np.repeat(starts, np.diff(np.r_[starts, len(j)]))
+        top = rank < keep
+        out_r.append(r_id[first + j[top]])
+        out_o.append(o_id[o[top]])
+        out_s.append(score[top])
     if not out_r:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(out_r), np.concatenate(out_o), np.concatenate(out_s)
-
-
-def _block(offers, requests, fit_matrix, has, n_comp, required, nice, rows, keep, min_score):
-    rows = list(rows)
-    width = max((len(required[r]) for r in rows), default=0)
-    fit = None
-    for position in range(width):  # one product per position: each entry is one term, added in order
-        cols = [j for j, r in enumerate(rows) if len(required[r]) > position and required[r][position][0] < n_comp]
-        picks = [(required[rows[j]][position][1] - 1) * n_comp + required[rows[j]][position][0] for j in cols]
-        select = sp.csr_matrix((np.ones(len(cols)), (picks, cols)), shape=(4 * n_comp, len(rows)))
-        term = fit_matrix @ select
-        fit = term if fit is None else fit + term
-    if fit is None or fit.nnz == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    fit = fit.tocoo()
-    o, j, f = fit.row.astype(np.int64), fit.col.astype(np.int64), fit.data
-    r = np.asarray(rows)[j]
-    n_req = np.array([len(required[x]) for x in rows])[j]
-    nice_width = max((len(nice[x]) for x in rows), default=0)
-    nice_cols = np.full((len(rows), max(nice_width, 1)), n_comp)
-    for i, x in enumerate(rows):
-        for k, (c, _level) in enumerate(nice[x]):
-            nice_cols[i, k] = c
-    n_nice = np.array([len(nice[x]) for x in rows])[j]
-    count = np.zeros(len(o), dtype=np.int64)
-    for k in range(nice_width):
-        count += has[o, nice_cols[j, k]]
-    nice_points = np.where(n_nice > 0, 10 * count / np.maximum(n_nice, 1), 10)
-    r_start, r_end = requests[r, 3], requests[r, 4]
-    o_start, o_end = offers[o, 4], offers[o, 5]
-    overlap = np.minimum(o_end, r_end) - np.maximum(o_start, r_start) + 1
-    period = 20 * np.maximum(overlap, 0) / (r_end - r_start + 1)
-    score = np.rint(70 * f / n_req + nice_points + period).astype(np.int64)
-    ok = (
-        (offers[o, 1] != requests[r, 1])
-        & (o_start <= r_end)
-        & (o_end >= r_start)
-        & (offers[o, 6] >= requests[r, 5])
-        & ((offers[o, 3] == 0) | (offers[o, 2] == requests[r, 2]))
-        & (score >= min_score)
-    )
-    o, r, score = o[ok], r[ok], score[ok]
-    order = np.lexsort((o, -score, r))  # per request: best score, then the older offer
-    o, r, score = o[order], r[order], score[order]
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
-    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-    top = rank < keep
-    return r[top], o[top], score[top]

@@ -119,7 +119,9 @@ def peak_mb():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
-FLOOR = PRELUDE + """
+FLOOR = (
+    PRELUDE
+    + """
 started = time.perf_counter()
 with connection.cursor() as cursor:
     market = matching_floor.load(cursor.cursor, today)
@@ -132,8 +134,11 @@ print(json.dumps({"load": round(loaded - started, 3), "compute": round(done - lo
                   "total": round(done - started, 3), "rows": len(computed),
                   "differences_from_stored": len(stored ^ computed), "loadavg": load(), "peak_rss_mb": peak_mb()}))
 """
+)
 
-ENGINE = PRELUDE + """
+ENGINE = (
+    PRELUDE
+    + """
 rng = random.Random(RUN)
 def timed():
     before = load()
@@ -163,8 +168,11 @@ out["empty"] = timed()
 out["peak_rss_mb"] = peak_mb()
 print(json.dumps(out))
 """
+)
 
-REFRESH = PRELUDE + """
+REFRESH = (
+    PRELUDE
+    + """
 from django.db.models import Count
 from hrportal.models import Competency, User
 rematch()
@@ -216,6 +224,7 @@ ids = list(TalentRequest.objects.filter(owner=owner, matches__isnull=False).dist
 out["request_ids"] = ids
 print(json.dumps(out))
 """
+)
 
 QUERIES = """
 import django, json

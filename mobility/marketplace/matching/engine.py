@@ -22,6 +22,9 @@ from mobility.marketplace.matching.market import FIT, Bound, Offers, Requests
 REQUIRED_WEIGHT, NICE_WEIGHT, PERIOD_WEIGHT = 70, 10, 20
 # The first pass scores about this many candidates more than N (eligibility removes some of them).
 HEADROOM = 16
+# Thresholds are chosen by counting at most this many offers' bounds.
+SAMPLE = 4096
+UINT16_MAX = 65535
 
 
 @dataclass
@@ -131,7 +134,7 @@ class _Bounds:
         self.denominator = 12 * n * max(m, 1)
         self.extra = PERIOD_WEIGHT + (0 if m else NICE_WEIGHT)
         self.top = 80 * self.denominator + 1  # above every key: (100 - 20) x D at most
-        dtype = np.uint16 if self.top <= np.iinfo(np.uint16).max else np.uint32
+        dtype = np.uint16 if self.top <= UINT16_MAX else np.uint32
         self.fit12 = _fit12(bound, offers, r, dtype)
         self.key = None
         if self.fit12 is None:
@@ -143,6 +146,7 @@ class _Bounds:
             self.key = self.fit12 * dtype(REQUIRED_WEIGHT * m) + count * dtype(NICE_WEIGHT * 12 * n)
         else:
             self.key = self.fit12 * dtype(REQUIRED_WEIGHT)
+        self._at_least = None
 
     def cut(self, score: int) -> int:
         """The smallest key whose bound reaches `score`."""
@@ -150,7 +154,14 @@ class _Bounds:
         return min(max(cut, 0), self.top)  # within the key's unsigned type
 
     def reaching(self, score: int) -> int:
-        return int(np.count_nonzero(self.key >= self.cut(score)))
+        """About how many offers' bound reaches `score` (0-101), counted on every k-th offer so that
+        at most SAMPLE are counted: only how much the walk scores at once depends on it."""
+        if self._at_least is None:
+            stride = max(1, len(self.key) // SAMPLE)
+            sample = self.key[::stride].astype(np.int64)
+            bounds = np.minimum((sample + self.denominator // 2) // self.denominator + self.extra, 101)
+            self._at_least = np.cumsum(np.bincount(bounds, minlength=102)[::-1])[::-1] * stride
+        return int(self._at_least[min(max(score, 0), 101)])
 
 
 def _fit12(bound: Bound, offers: Offers, r: int, dtype) -> np.ndarray | None:
@@ -168,8 +179,9 @@ def _fit12(bound: Bound, offers: Offers, r: int, dtype) -> np.ndarray | None:
     return total
 
 
-def rank_request(bound: Bound, requests: Requests, offers: Offers, r: int, *, keep: int, min_score: int) -> Ranked:
-    """The best `keep` eligible offers for request r scoring at least `min_score`, best first.
+def _walk(bound: Bound, requests: Requests, offers: Offers, r: int, *, keep: int, min_score: int):
+    """The ranking of request r as a coroutine: it yields offer positions to score, is sent back their
+    (scores, eligibility) and returns the `Ranked` (so that `rank_all` can score many requests at once).
 
     Offers are scored in bands of their bound, highest first, the scalar engine's walk done in bulk: each
     band reaches down to the highest score t that lets about `keep` + HEADROOM more offers in, and the
@@ -189,21 +201,25 @@ def rank_request(bound: Bound, requests: Requests, offers: Offers, r: int, *, ke
         floor = max(min_score, int(best(positions, scores, keep)[1][-1]) if len(scores) >= keep else 0)
         threshold = _threshold(bounds, low=floor, high=level - 1, target=evaluated + keep + HEADROOM)
         above, at = bounds.cut(threshold + 1), bounds.cut(threshold)
-        band = np.flatnonzero((key >= above) & (key < bounds.cut(level))) if level <= 100 else None
-        if band is None:
-            band = np.flatnonzero(key >= above)
-        positions, scores = _add(bound, requests, offers, r, band, min_score, positions, scores)
+        band = (
+            np.flatnonzero((key >= above) & (key < bounds.cut(level))) if level <= 100 else np.flatnonzero(key >= above)
+        )
         tier = np.flatnonzero((key >= at) & (key < above))
-        done = 0
-        while done < len(tier):
-            size = 2 * max(keep - int(np.count_nonzero(scores >= threshold)), 0) + HEADROOM
-            positions, scores = _add(bound, requests, offers, r, tier[done : done + size], min_score, positions, scores)
-            done += size
-            if len(scores) >= keep and done < len(tier):
+        done = max(2 * keep + HEADROOM - len(band), HEADROOM)  # the band and the tier's oldest, at once
+        batch = np.concatenate([band, tier[:done]])
+        while len(batch):
+            more, eligible = yield batch
+            listed = eligible & (more >= min_score)
+            positions, scores = np.concatenate([positions, batch[listed]]), np.concatenate([scores, more[listed]])
+            if done >= len(tier):
+                break
+            if len(scores) >= keep:
                 kept_positions, kept_scores = best(positions, scores, keep)
                 last_score, last_position = kept_scores[-1], kept_positions[-1]
                 if last_score > threshold or (last_score == threshold and last_position < tier[done]):
                     return Ranked(kept_positions, kept_scores)  # no bound left beats the N-th
+            size = 2 * max(keep - int(np.count_nonzero(scores >= threshold)), 0) + HEADROOM
+            batch, done = tier[done : done + size], done + size
         evaluated += len(band) + len(tier)
         level = threshold
         if np.count_nonzero(scores >= level) >= keep:
@@ -211,8 +227,20 @@ def rank_request(bound: Bound, requests: Requests, offers: Offers, r: int, *, ke
     return Ranked(*best(positions, scores, keep))
 
 
+def rank_request(bound: Bound, requests: Requests, offers: Offers, r: int, *, keep: int, min_score: int) -> Ranked:
+    """The best `keep` eligible offers for request r scoring at least `min_score`, best first."""
+    walk = _walk(bound, requests, offers, r, keep=keep, min_score=min_score)
+    try:
+        batch = next(walk)
+        while True:
+            batch = walk.send(request_scores(bound, requests, offers, r, batch))
+    except StopIteration as finished:
+        return finished.value
+
+
 def _threshold(bounds: _Bounds, *, low: int, high: int, target: int) -> int:
-    """The highest score in [low, high] whose bound `target` offers reach (low when none)."""
+    """The highest score in [low, high] whose bound about `target` offers reach (low when none); counted
+    on a sample of the offers in a large market: only how much is scored first depends on it."""
     if high <= low or bounds.reaching(low) <= target:
         return low
     while low < high:
@@ -224,19 +252,31 @@ def _threshold(bounds: _Bounds, *, low: int, high: int, target: int) -> int:
     return low
 
 
-def _add(bound, requests, offers, r, candidates, min_score, positions, scores):
-    """Score `candidates` and add those listed (eligible, at least the minimum) to positions/scores."""
-    if not len(candidates):
-        return positions, scores
-    more_scores, eligible = request_scores(bound, requests, offers, r, candidates)
-    listed = eligible & (more_scores >= min_score)
-    return np.concatenate([positions, candidates[listed]]), np.concatenate([scores, more_scores[listed]])
-
-
-def rank_all(requests: Requests, offers: Offers, *, keep: int, min_score: int) -> list[Ranked]:
-    """`rank_request` for every request, in the order of `requests`."""
+def rank_all(requests: Requests, offers: Offers, *, keep: int, min_score: int, block: int = 128) -> list[Ranked]:
+    """`rank_request` for every request, in the order of `requests`; the offers the walks of a block of
+    requests ask for are scored together (one `pair_scores` per round instead of one call per request)."""
     bound = Bound.bind(requests, offers)
-    return [rank_request(bound, requests, offers, r, keep=keep, min_score=min_score) for r in range(len(requests))]
+    ranked = [EMPTY] * len(requests)
+    for first in range(0, len(requests), block):
+        walks, pending = {}, {}
+        for r in range(first, min(first + block, len(requests))):
+            walks[r] = _walk(bound, requests, offers, r, keep=keep, min_score=min_score)
+            try:
+                pending[r] = next(walks[r])
+            except StopIteration as finished:
+                ranked[r] = finished.value
+        while pending:
+            sizes = [len(batch) for batch in pending.values()]
+            ri = np.repeat(np.fromiter(pending, dtype=np.int64, count=len(pending)), sizes)
+            scores, eligible = pair_scores(bound, requests, offers, ri, np.concatenate(list(pending.values())))
+            ends = np.cumsum(sizes).tolist()
+            asked, pending = pending, {}
+            for r, start, end in zip(asked, [0, *ends[:-1]], ends, strict=True):
+                try:
+                    pending[r] = walks[r].send((scores[start:end], eligible[start:end]))
+                except StopIteration as finished:
+                    ranked[r] = finished.value
+    return ranked
 
 
 def score_offer(requests: Requests, offers: Offers, o: int) -> tuple[np.ndarray, np.ndarray]:

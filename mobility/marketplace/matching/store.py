@@ -178,24 +178,19 @@ def _insert(new: Rows, rows: np.ndarray, texts: list[str], now: datetime) -> Non
     """COPY on PostgreSQL (a first full rematch writes every row), one executemany elsewhere."""
     if not len(rows):
         return
-    values = zip(
-        new.request_ids[rows].tolist(),
-        new.offer_ids[rows].tolist(),
-        new.scores[rows].tolist(),
-        new.digests[rows].tolist(),
-        texts,
-        strict=True,
-    )
+    columns = [new.request_ids[rows].tolist(), new.offer_ids[rows].tolist(), new.scores[rows].tolist()]
+    columns += [new.digests[rows].tolist(), texts]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # COPY's text format, built at once: the explanations hold no tab, newline or backslash
+            when = now.isoformat()
+            lines = "".join(f"{r}\t{o}\t{s}\t{d}\t{t}\t{when}\n" for r, o, s, d, t in zip(*columns, strict=True))
             with cursor.cursor.copy(f"COPY {TABLE} ({COLUMNS}) FROM STDIN") as copy:
-                for row in values:
-                    copy.write_row((*row, now))
+                copy.write(lines)
         else:
             when = connection.ops.adapt_datetimefield_value(now)
-            cursor.executemany(
-                f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)", [(*row, when) for row in values]
-            )
+            values = [(*row, when) for row in zip(*columns, strict=True)]
+            cursor.executemany(f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)", values)
 
 
 def mark_first_matched(*, now: datetime, request_ids=None) -> None:
