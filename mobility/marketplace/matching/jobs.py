@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from hrportal.parameters.selectors import snapshot
 from mobility.marketplace.matching import load, store
-from mobility.marketplace.matching.engine import Ranked, rank_all, score_offer
+from mobility.marketplace.matching.engine import HEADROOM, Bound, Ranked, rank_all, rank_request, score_offer
 from mobility.marketplace.matching.explain import digests, explanation_texts
 from mobility.marketplace.matching.market import Offers, Requests
 
@@ -112,8 +112,43 @@ def match_rematch_all(*, today: date | None = None) -> dict:
     return {"requests": result.requests, "offers": result.offers, "matches": result.matches}
 
 
+# Up to this many requests are refreshed one by one with their candidates pruned in SQL; more at once
+# load every candidate of them all (one query) and rank them together.
+ONE_BY_ONE = 8
+
+
+def _rank_one(market: Requests, today: date, *, keep: int, min_score: int) -> Kept:
+    """The single request of `market` ranked by the engine against the offers whose score bound, computed
+    in SQL, can reach its list: first the best 2N + HEADROOM by bound; when these cannot prove the N-th
+    (an offer left out might tie or beat it), every offer whose bound reaches the N-th best found."""
+    limit = 2 * keep + HEADROOM
+    offers, bounds, fetched = load.bounded_offers(market, 0, today, at_least=min_score, limit=limit)
+    ranked = rank_request(Bound.bind(market, offers), market, offers, 0, keep=keep, min_score=min_score)
+    if fetched >= limit:
+        lowest = int(bounds.min())  # offers left out: a lower bound, or this one and a higher id
+        youngest = int(offers.ids[bounds == lowest].max())
+        full = len(ranked.offers) >= keep
+        last_score = int(ranked.scores[-1]) if full else min_score
+        proven = full and (last_score > lowest or (last_score == lowest and offers.ids[ranked.offers[-1]] <= youngest))
+        if not proven:
+            offers, _bounds, _fetched = load.bounded_offers(market, 0, today, at_least=last_score, limit=None)
+            ranked = rank_request(Bound.bind(market, offers), market, offers, 0, keep=keep, min_score=min_score)
+    return kept_rows(market, offers, [ranked])
+
+
 def _refresh_requests(request_ids: list[int], *, today: date, now, min_score: int, keep: int) -> int:
     requests = load.requests(load.open_requests(today).filter(pk__in=request_ids))
+    if len(requests) <= ONE_BY_ONE:
+        written = 0
+        for r in range(len(requests)):
+            kept = _rank_one(requests.take([r]), today, keep=keep, min_score=min_score)
+            store.replace(kept.rows, store.stored(request_ids=[int(requests.ids[r])]), now=now, explain=kept.explain)
+            written += len(kept.rows)
+        open_ids = set(requests.ids.tolist())
+        gone = [i for i in request_ids if i not in open_ids]  # closed, paused, expired: their lists go
+        store.replace(store.Rows.empty(), store.stored(request_ids=gone), now=now, explain=lambda _i: [])
+        store.mark_first_matched(now=now, request_ids=list(open_ids))
+        return written
     offers = load.candidate_offers(requests, today)
     kept = kept_rows(requests, offers, rank_all(requests, offers, keep=keep, min_score=min_score))
     store.replace(kept.rows, store.stored(request_ids=request_ids), now=now, explain=kept.explain)

@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
-from hrportal.models import Entity
+from hrportal.models import Entity, Staff
 from mobility.marketplace.matching.market import Offers, Requests
 from mobility.models import TalentOffer, TalentOfferCompetency, TalentRequest, TalentRequestCompetency
 
@@ -132,3 +132,77 @@ def candidate_requests(offer: Offers, today: date) -> QuerySet[TalentRequest]:
         .exclude(owner_id=int(offer.staff[0]))
     )
     return queryset
+
+
+# One request's candidates with their score bound computed in SQL, the same integers as the engine's
+# `_Bounds`: f12 = 12 x the fit, nice = how many nice-to-haves offered; key = 70·m'·f12 + 120·n·nice
+# (m' = max(m, 1); no nice-to-haves: 70·f12) and bound = (key + D/2) / D + extra with D = 12·n·m'.
+_BOUNDED = """
+SELECT o.id, o.staff_id, {home}, CASE WHEN o."where" = %(own)s THEN 1 ELSE 0 END, o."start", o."end",
+       o.time_share_percent, ({key} + %(half)s) / %(d)s + %(extra)s AS bound
+FROM (
+    SELECT oc.offer_id,
+           SUM(CASE WHEN rc.required THEN (CASE WHEN oc.level < rc.level THEN oc.level ELSE rc.level END)
+                                          * (12 / rc.level) ELSE 0 END) AS f12,
+           SUM(CASE WHEN rc.required THEN 0 ELSE 1 END) AS nice
+    FROM {offer_competency} oc JOIN {request_competency} rc ON rc.competency_id = oc.competency_id
+    WHERE rc.request_id = %(request)s
+    GROUP BY oc.offer_id
+) b
+JOIN {offer} o ON o.id = b.offer_id JOIN {staff} s ON s.id = o.staff_id JOIN {entity} e ON e.id = s.entity_id
+WHERE b.f12 > 0 AND o.status = %(active)s AND o."end" >= %(today)s AND o."start" <= %(end)s
+  AND o."end" >= %(start)s AND o.time_share_percent >= %(share)s AND o.staff_id <> %(owner)s
+  AND (o."where" <> %(own)s OR {home} = %(home)s)
+  AND ({key} + %(half)s) / %(d)s + %(extra)s >= %(at_least)s
+ORDER BY bound DESC, o.id
+"""
+
+
+def bounded_offers(market: Requests, r: int, today: date, *, at_least: int, limit: int | None):
+    """The offers eligible for request r whose score bound reaches `at_least`, highest bound first, then
+    oldest, at most `limit`; with their levels of the request's competencies. Returns the offers and the
+    bound of each (in the same order as `Offers` keeps them: by id)."""
+    n, m = max(len(market.required[r]), 1), len(market.nice[r])
+    denominator = 12 * n * max(m, 1)
+    key = f"({70 * max(m, 1)} * b.f12 + {120 * n} * b.nice)" if m else "(70 * b.f12)"
+    home = "CASE WHEN e.kind = 'division' THEN COALESCE(e.parent_id, -1) ELSE e.id END"
+    sql = _BOUNDED.format(
+        home=home,
+        key=key,
+        offer=TalentOffer._meta.db_table,
+        offer_competency=TalentOfferCompetency._meta.db_table,
+        request_competency=TalentRequestCompetency._meta.db_table,
+        staff=Staff._meta.db_table,
+        entity=Entity._meta.db_table,
+    ) + (f" LIMIT {int(limit)}" if limit else "")
+    params = {
+        "own": TalentOffer.Where.OWN_ENTITY,
+        "active": TalentOffer.Status.ACTIVE,
+        "half": denominator // 2,
+        "d": denominator,
+        "extra": 20 if m else 30,
+        "request": int(market.ids[r]),
+        "today": today,
+        "start": date.fromordinal(int(market.start[r])),
+        "end": date.fromordinal(int(market.end[r])),
+        "share": int(market.share[r]),
+        "owner": int(market.owner[r]),
+        "home": int(market.home[r]),
+        "at_least": at_least,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    wanted = [cid for cid, _level in market.required[r] + market.nice[r]]
+    ids, staff, home_ids, own, start, end, share, bounds = _columns(rows, 8)
+    table = np.column_stack(
+        [np.array(c, dtype=np.int64) for c in (ids, staff, home_ids, own)]
+        + [_days(start), _days(end), np.array(share, dtype=np.int64)]
+    ).reshape(-1, 7)
+    competency_rows = _fetch(
+        TalentOfferCompetency.objects.filter(offer_id__in=list(ids), competency_id__in=wanted)
+        .order_by()
+        .values_list("offer_id", "competency_id", "level")
+    )
+    order = np.argsort(np.array(ids, dtype=np.int64), kind="stable")
+    return Offers.build(table, competency_rows), np.array(bounds, dtype=np.int64)[order], len(rows)

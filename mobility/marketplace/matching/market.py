@@ -132,6 +132,12 @@ class Requests:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def take(self, positions: list[int]) -> "Requests":
+        arrays = (self.ids, self.owner, self.home, self.start, self.end, self.share)
+        return Requests(
+            *(a[positions] for a in arrays), [self.required[p] for p in positions], [self.nice[p] for p in positions]
+        )
+
 
 @dataclass
 class Bound:

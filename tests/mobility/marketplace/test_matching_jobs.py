@@ -14,6 +14,7 @@ from hrportal.models import Competency, Staff
 from hrportal.parameters.models import PolicyParameter
 from mobility.marketplace.matching import (
     jobs,
+    load,
     match_refresh_offers,
     match_refresh_requests,
     match_rematch_all,
@@ -107,6 +108,29 @@ def test_refreshes_after_each_change_keep_the_lists_a_full_rematch_would_give(sk
     for _ in range(25):
         _change(rng, today)
         _assert_equal_to_the_scalar_engine(keep=3, min_score=40)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_request_refresh_pruned_in_sql_ranks_as_the_scalar_engine(skills, seed, monkeypatch):
+    """A refreshed request reads only the offers whose bound (computed in SQL) can reach its list: first
+    the best 2N + HEADROOM, then, when they cannot prove the N-th, all that reach the N-th found. With
+    short lists and no headroom both happen; each must give the scalar engine's list."""
+    monkeypatch.setattr(jobs, "HEADROOM", 0)
+    widened = []
+    original = load.bounded_offers
+
+    def counting(*args, limit, **kwargs):
+        widened.append(limit is None)
+        return original(*args, limit=limit, **kwargs)
+
+    monkeypatch.setattr(load, "bounded_offers", counting)
+    rng = random.Random(20 + seed)
+    store_random_market(rng, offers=60, requests=10)
+    _parameters(keep=2, min_score=30)
+    for request_id in TalentRequest.objects.values_list("pk", flat=True):
+        match_refresh_requests(request_ids=[request_id])
+    _assert_equal_to_the_scalar_engine(keep=2, min_score=30)
+    assert True in widened and False in widened
 
 
 def test_a_second_rematch_writes_nothing(skills):
