@@ -8,9 +8,9 @@ competencies in the request's order), so every score is bit-for-bit the one it g
 the two on random markets.
 
 Ranking a request does not score every candidate: a cheap integer upper bound (the fit in twelfths, the
-nice-to-haves, a full period) is computed for all offers sharing a required competency, only those whose
-bound can still reach the N-th best are scored exactly, and a second, wider pass follows when the first
-could not prove its N. Ties go to the older offer (lower id).
+nice-to-haves, a full period) is computed for every offer at once, offers are scored exactly in bands
+of that bound, highest first, and the walk stops when the N-th kept candidate beats every bound left
+(`_walk`). Ties go to the older offer (lower id).
 """
 
 from dataclasses import dataclass

@@ -23,6 +23,7 @@ COLUMNS = "request_id, offer_id, score, explanation_digest, explanation, compute
 # pg_advisory_xact_lock key of the matching jobs ("mobility.marketplace.matching", hashed once).
 LOCK_KEY = 0x6D6F62696C697479
 CHUNK = 5000
+WRITE_SLICE = 25000
 
 
 def lock() -> None:
@@ -134,10 +135,15 @@ def replace(new: Rows, old: Rows, *, now: datetime, explain: Callable[[np.ndarra
         inserted=int(np.count_nonzero(~found)), updated=int(np.count_nonzero(moved)), deleted=int(gone.sum())
     )
     updated, inserted = new_found[moved], np.flatnonzero(~found)
-    texts = explain(np.concatenate([updated, inserted]))
     _delete(old.ids[gone].tolist())
-    _update(old.ids[matched[moved]].tolist(), new, updated, texts[: len(updated)], now)
-    _insert(new, inserted, texts[len(updated) :], now)
+    # explanations are built and written in slices, so a first run's 500,000 texts never sit in memory
+    updated_ids = old.ids[matched[moved]]
+    for i in range(0, len(updated), WRITE_SLICE):
+        part = updated[i : i + WRITE_SLICE]
+        _update(updated_ids[i : i + WRITE_SLICE].tolist(), new, part, explain(part), now)
+    for i in range(0, len(inserted), WRITE_SLICE):
+        part = inserted[i : i + WRITE_SLICE]
+        _insert(new, part, explain(part), now)
     return changes
 
 
