@@ -145,14 +145,16 @@ FROM (
            SUM(CASE WHEN rc.required THEN (CASE WHEN oc.level < rc.level THEN oc.level ELSE rc.level END)
                                           * (12 / rc.level) ELSE 0 END) AS f12,
            SUM(CASE WHEN rc.required THEN 0 ELSE 1 END) AS nice
-    FROM {offer_competency} oc JOIN {request_competency} rc ON rc.competency_id = oc.competency_id
-    WHERE rc.request_id = %(request)s
+    FROM {request_competency} rc
+    JOIN {offer_competency} oc ON oc.competency_id = rc.competency_id
+    JOIN {offer} a ON a.id = oc.offer_id
+    WHERE rc.request_id = %(request)s AND a.status = %(active)s AND a."end" >= %(today)s
+      AND a."start" <= %(end)s AND a."end" >= %(start)s AND a.time_share_percent >= %(share)s
+      AND a.staff_id <> %(owner)s
     GROUP BY oc.offer_id
 ) b
 JOIN {offer} o ON o.id = b.offer_id JOIN {staff} s ON s.id = o.staff_id JOIN {entity} e ON e.id = s.entity_id
-WHERE b.f12 > 0 AND o.status = %(active)s AND o."end" >= %(today)s AND o."start" <= %(end)s
-  AND o."end" >= %(start)s AND o.time_share_percent >= %(share)s AND o.staff_id <> %(owner)s
-  AND (o."where" <> %(own)s OR {home} = %(home)s)
+WHERE b.f12 > 0 AND (o."where" <> %(own)s OR {home} = %(home)s)
   AND ({key} + %(half)s) / %(d)s + %(extra)s >= %(at_least)s
 ORDER BY bound DESC, o.id
 """
