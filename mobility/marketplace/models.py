@@ -138,16 +138,21 @@ class TalentRequestCompetency(models.Model):
 
 
 class Match(models.Model):
-    """A scored pairing of an offer and a request, written by the matching job; replaced set-wise."""
+    """A scored pairing of an offer and a request, written by the matching job (only the rows that change).
+
+    The rank is the order (score, older offer first) that the default ordering and every list use."""
 
     request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="matches")
     offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="matches")
     score = models.PositiveSmallIntegerField(_("score"))
     explanation = models.JSONField(_("explanation"))
+    # A 64-bit fingerprint of the explanation's content: a rematch compares it with the one it computes
+    # and rewrites the explanation only when it differs (0: never computed, rewritten at the next run).
+    explanation_digest = models.BigIntegerField(_("explanation digest"), default=0, editable=False)
     computed_at = models.DateTimeField(_("computed"))
 
     class Meta:
-        ordering = ["-score", "id"]
+        ordering = ["-score", "offer_id"]
         indexes = [
             models.Index(fields=["request", "-score"], name="match_request_rank"),
             models.Index(fields=["offer", "-score"], name="match_offer_rank"),

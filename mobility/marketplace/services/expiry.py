@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hrportal.audit.services import audit_record
 from hrportal.parameters.selectors import snapshot
+from mobility.marketplace.matching.store import lock as matching_lock
 from mobility.marketplace.services.common import (
     _withdraw_live_applications,
 )
@@ -23,6 +24,7 @@ IDLE_KEY = "mobility.marketplace.idle_days_before_expiry"
 def marketplace_expire(*, today: date | None = None) -> dict:
     """Offers and requests past their period, past the closing date, or unchanged for too long expire."""
     today = today or timezone.localdate()
+    matching_lock()  # it deletes matches: not while a matching job is writing lists it read before
     used = snapshot([IDLE_KEY], on=today)
     idle_since = timezone.now() - timedelta(days=int(used["values"][IDLE_KEY]))
     offers = list(
