@@ -1,6 +1,6 @@
 """Who someone is in the portal. Roles are derived from data, never stored as a free-form field."""
 
-from django.db import models
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
@@ -26,14 +26,17 @@ def roles_of(user) -> frozenset[str]:
     staff = staff_of(user)
     if staff is not None:
         roles.add(Role.STAFF)
-        if Staff.objects.filter(line_manager=staff, is_active=True).exists():
-            roles.add(Role.MANAGER)
-    # The HR officer's entities with their subtrees, read once: queries then filter on a short list of
-    # ids, which PostgreSQL estimates well (a recursive subquery it guesses at hundreds of entities).
-    user._hrportal_hr_entity_ids = tuple(
-        Entity.objects.filter(pk__in=hr_entity_ids_sql(user.pk)).order_by("pk").values_list("pk", flat=True)
-    )
-    if user._hrportal_hr_entity_ids:
+    # One query answers both questions: the HR officer's entities with their subtrees (read once, so that
+    # queries then filter on a short list of ids, which PostgreSQL estimates well), and whether the person
+    # manages anyone (a 0 row).
+    with connection.cursor() as cursor:
+        cursor.execute(_ROLES_SQL, [user.pk, staff.pk if staff is not None else -1])
+        ids = sorted(row[0] for row in cursor.fetchall())
+    if ids and ids[0] == 0:
+        roles.add(Role.MANAGER)
+        ids = ids[1:]
+    user._hrportal_hr_entity_ids = tuple(ids)
+    if ids:
         roles.add(Role.HR)
     if user.is_central_hr:
         roles.add(Role.CENTRAL)
@@ -50,6 +53,20 @@ _HR_SUBTREE_SQL = f"""
         UNION
         SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
     ) SELECT id FROM subtree
+"""
+
+
+_ROLES_SQL = f"""
+    WITH RECURSIVE subtree(id) AS (
+        SELECT entity_id FROM {HrOfficerScope._meta.db_table} WHERE user_id = %s
+        UNION
+        SELECT e.id FROM {Entity._meta.db_table} e JOIN subtree t ON e.parent_id = t.id
+    )
+    SELECT id FROM subtree
+    UNION ALL
+    SELECT 0 WHERE EXISTS (
+        SELECT 1 FROM {Staff._meta.db_table} WHERE line_manager_id = %s AND is_active
+    )
 """
 
 
@@ -76,5 +93,5 @@ def staff_of(user):
 
 
 def sees_everything(user) -> bool:
-    roles = roles_of(user)
-    return Role.CENTRAL in roles or Role.ADMIN in roles
+    """Central HR and admins: decided by the account alone, without the queries of roles_of()."""
+    return bool(user.is_authenticated and (user.is_central_hr or user.is_superuser))

@@ -78,6 +78,9 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "hrportal.auth
 # A cache shared by all processes in production (Redis); one per process in the embedded default.
 # Redis is reached through hrportal.cache.ResilientRedisCache: when it is down, the portal runs uncached.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Sessions are read from the cache and written through to the database: a page view needs no session
+# query, and a cache that is down or flushed loses nothing (the database copy is read instead).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "hrportal.cache.ResilientRedisCache"
 

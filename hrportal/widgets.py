@@ -7,15 +7,18 @@ from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
+CHOICES_SECONDS = 60
+
 
 class FastSelect(forms.Select):
     """A <select> whose options are built in plain Python: hundreds of entities render in about a
     millisecond, where the template-per-option rendering of forms.Select costs tens of milliseconds a page.
 
     With `label_field`, a model choice field's options are read as (pk, label) pairs from the database
-    without building a model instance per option; with `cached`, those pairs are kept in the cache for a
-    minute and dropped as soon as a row of the model is saved or deleted in this process (or, with the
-    shared cache of production, in any process) — see `choices_changed`.
+    without building a model instance per option. With `cached`, the options' HTML is rendered once and
+    kept (in the cache for a minute, and in this process while its model's version stays the same); it is
+    dropped as soon as a row of the model is saved or deleted in this process (or, with the shared cache of
+    production, in any process) — see `choices_changed`. A request then only marks its selected options.
     """
 
     def __init__(self, attrs=None, choices=(), *, label_field: str | None = None, cached: bool = False):
@@ -26,13 +29,16 @@ class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
-        selected = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(str(option_value))}"{" selected" if str(option_value) in selected else ""}>'
-            f"{escape(str(label))}</option>"
-            for option_value, label in self._options()
-        )
-        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # every part is escaped above
+        selected = {str(v) for v in self.format_value(value) if v not in (None, "")}
+        queryset = getattr(self.choices, "queryset", None)
+        if self.cached and queryset is not None and self.label_field is not None:
+            options = self._cached_options(queryset)
+            for choice in selected:  # mark the chosen options in the shared HTML
+                needle = f'<option value="{escape(choice)}">'
+                options = options.replace(needle, needle[:-1] + " selected>", 1)
+        else:
+            options = _options_html(self._options(), selected)
+        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # every part is escaped
 
     def _options(self):
         queryset = getattr(self.choices, "queryset", None)
@@ -41,23 +47,41 @@ class FastSelect(forms.Select):
             return
         if self.choices.field.empty_label is not None:
             yield "", self.choices.field.empty_label
-        yield from self._pairs(queryset)
+        yield from queryset.values_list("pk", self.label_field)
 
-    def _pairs(self, queryset) -> list:
-        if not self.cached:
-            return list(queryset.values_list("pk", self.label_field))
-        label = queryset.model._meta.label_lower
-        version = cache.get_or_set(f"hrportal:choices-version:{label}", 1)
-        sql = str(queryset.values_list("pk", self.label_field).query)
-        key = f"hrportal:choices:{label}:{version}:{hashlib.sha256(sql.encode()).hexdigest()}"
-        pairs = cache.get(key)
-        if pairs is None:
-            pairs = list(queryset.values_list("pk", self.label_field))
-            cache.set(key, pairs, CHOICES_SECONDS)
-        return pairs
+    def _cached_options(self, queryset) -> str:
+        # The key names the model, the label and the queryset's filter and order by their Python form: no
+        # SQL is compiled to build it. The version moves whenever a row of the model changes.
+        model = queryset.model._meta.label_lower
+        version = cache.get_or_set(f"hrportal:choices-version:{model}", 1)
+        query = queryset.query
+        shape = f"{model}|{self.label_field}|{query.where!r}|{query.order_by or query.get_meta().ordering}"
+        empty = self.choices.field.empty_label
+        digest = hashlib.sha256(f"{shape}|{empty}".encode()).hexdigest()
+        key = f"hrportal:choices-html:{version}:{digest}"
+        html = _PROCESS_OPTIONS.get(key)
+        if html is None:
+            html = cache.get(key)
+            if html is None:
+                html = _options_html(self._options(), set())
+                cache.set(key, html, CHOICES_SECONDS)
+            if len(_PROCESS_OPTIONS) > 64:
+                _PROCESS_OPTIONS.clear()
+            _PROCESS_OPTIONS[key] = html
+        return html
 
 
-CHOICES_SECONDS = 60
+# Options rendered in this process, by cache key (which carries the model's version): a second request
+# needs only the version from the cache.
+_PROCESS_OPTIONS: dict[str, str] = {}
+
+
+def _options_html(options, selected: set[str]) -> str:
+    return "".join(
+        f'<option value="{escape(str(option_value))}"{" selected" if str(option_value) in selected else ""}>'
+        f"{escape(str(label))}</option>"
+        for option_value, label in options
+    )
 
 
 def choices_changed(sender, **kwargs) -> None:

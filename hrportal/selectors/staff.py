@@ -10,8 +10,30 @@ def staff_directory(*, viewer) -> QuerySet[Staff]:
         staff_visible_to(viewer)
         .filter(is_active=True)
         .select_related("entity", "function")
+        # Only the columns a list shows: a 100,000-staff directory builds 25 rows per page, and each
+        # column less is less to read, send and turn into Python on every request.
+        .only(*DIRECTORY_FIELDS)
         .order_by("last_name", "first_name", "id")
     )
+
+
+DIRECTORY_FIELDS = (
+    "id",
+    "user_id",
+    "personnel_number",
+    "first_name",
+    "last_name",
+    "email",
+    "entity_id",
+    "entity__name",
+    "level",
+    "grade",
+    "management_tier",
+    "function_id",
+    "function__name",
+    "line_manager_id",
+    "is_active",
+)
 
 
 def staff_profile_get(*, staff_id, viewer) -> Staff:

@@ -7,7 +7,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from hrportal.filters import StaffFilter
 from hrportal.forms import CompetencyFormSet, LanguageFormSet
-from hrportal.pagination import CountCachingPaginator
+from hrportal.models import Staff
+from hrportal.pagination import CountKeyMixin
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.scoping import (
     GENDER_FIELDS,
@@ -22,11 +23,10 @@ from hrportal.services.staff import staff_profile_update
 from hrportal.views.mixins import ScopedMixin
 
 
-class StaffDirectoryView(ScopedMixin, ListView):
+class StaffDirectoryView(ScopedMixin, CountKeyMixin, ListView):
     template_name = "hrportal/staff_list.html"
     context_object_name = "staff_list"
     paginate_by = 25
-    paginator_class = CountCachingPaginator
 
     def get(self, request, *args, **kwargs):
         # A staff member sees only their own record: a directory of one under a filter panel is a dead
@@ -43,6 +43,8 @@ class StaffDirectoryView(ScopedMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filterset.form
+        # Labels looked up once: a model's get_FOO_display() rebuilds its choices for every row.
+        context["tier_labels"] = {value: str(label) for value, label in Staff.Tier.choices}
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
