@@ -1,5 +1,5 @@
-import contextlib
 import hashlib
+import uuid
 from html import escape
 
 from django import forms
@@ -53,7 +53,7 @@ class FastSelect(forms.Select):
         # The key names the model, the label and the queryset's filter and order by their Python form: no
         # SQL is compiled to build it. The version moves whenever a row of the model changes.
         model = queryset.model._meta.label_lower
-        version = cache.get_or_set(f"hrportal:choices-version:{model}", 1)
+        version = _choices_version(model)
         query = queryset.query
         shape = f"{model}|{self.label_field}|{query.where!r}|{query.order_by or query.get_meta().ordering}"
         empty = self.choices.field.empty_label
@@ -84,8 +84,12 @@ def _options_html(options, selected: set[str]) -> str:
     )
 
 
+def _choices_version(model: str) -> str:
+    """A random token per version, never a counter: after the cache is flushed or restarted a new token is
+    drawn, so a process cannot mistake the options it rendered before for the current ones."""
+    return cache.get_or_set(f"hrportal:choices-version:{model}", lambda: uuid.uuid4().hex, None)
+
+
 def choices_changed(sender, **kwargs) -> None:
     """Signal receiver: a saved or deleted row makes the cached options of its model stale."""
-    key = f"hrportal:choices-version:{sender._meta.label_lower}"
-    with contextlib.suppress(ValueError):  # not cached (yet): nothing stale
-        cache.incr(key)
+    cache.set(f"hrportal:choices-version:{sender._meta.label_lower}", uuid.uuid4().hex, None)

@@ -60,7 +60,6 @@ def test_entity_options_are_rendered_once_and_follow_a_rename(entity, other_enti
 
 def test_a_new_entity_appears_among_the_options(entity):
     assert "Agentschap Nieuw" not in str(StaffFilter({}, queryset=None).form["entity"])
-    StaffFactory(
-        entity=Entity.objects.create(name="Agentschap Nieuw", code="NEW", kind=entity.kind, parent=entity.parent)
-    )
+    new = Entity.objects.create(name="Agentschap Nieuw", code="NEW", kind=entity.kind, parent=entity.parent)
+    StaffFactory(entity=new)
     assert "Agentschap Nieuw" in str(StaffFilter({}, queryset=None).form["entity"])
