@@ -88,6 +88,9 @@ class AreaView(ScopedMixin, ListView):
     context_object_name = "actions"
     objective: str = ""
     links: list = []
+    # Templates of the app's parts, each a <section> linking the part's pages for the viewer's roles
+    # (context: user, user_roles, …); set in the app's urls.py: AreaView.as_view(objective=…, sections=[…]).
+    sections: list = []
 
     def get_queryset(self):
         return portfolio_action_list(objective=self.objective)
@@ -96,4 +99,5 @@ class AreaView(ScopedMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["objective"] = Objective(self.objective)
         context["links"] = self.links
+        context["sections"] = self.sections
         return context
