@@ -1,3 +1,8 @@
+from django.urls import include, path
+
 app_name = "reward-api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("reward.labourmarket.api_urls")),
+    path("", include("reward.paygap.api_urls")),
+]

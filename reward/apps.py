@@ -6,3 +6,11 @@ class RewardConfig(AppConfig):
     name = "reward"
     verbose_name = _("Reward")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hrportal.home import register_action_provider
+        from reward.labourmarket import home as labourmarket_home
+        from reward.paygap import home as paygap_home
+
+        for part in (labourmarket_home, paygap_home):
+            register_action_provider(part.action_items)

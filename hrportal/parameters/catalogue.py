@@ -291,6 +291,34 @@ _SPECS = [
     ParameterSpec(
         "leadership.top_mandate_years", 6, _("Length of a top-management mandate"), _("years"), minimum=1, maximum=12
     ),
+    # 3 Reward: pay transparency (EU Directive 2023/970)
+    ParameterSpec(
+        "reward.paygap.full_time_hours_per_year",
+        1976,
+        _("Paid hours a year of a full-timer, the base of hourly pay in the pay-gap report (38 h x 52 weeks)"),
+        _("hours"),
+        "Directive 2023/970 art. 9; 38 h/week",
+        minimum=1000,
+        maximum=2500,
+    ),
+    ParameterSpec(
+        "reward.paygap.flag_threshold_percent",
+        5,
+        _("Mean gender pay gap in a category of workers from which a joint pay assessment is due"),
+        "%",
+        "Directive 2023/970 art. 10",
+        minimum=1,
+        maximum=50,
+    ),
+    ParameterSpec(
+        "reward.paygap.remedy_months",
+        6,
+        _("Months to justify or remedy a flagged pay gap before the joint pay assessment"),
+        _("months"),
+        "Directive 2023/970 art. 10",
+        minimum=1,
+        maximum=24,
+    ),
     # Monitoring
     ParameterSpec(
         "monitoring.min_cell_size",

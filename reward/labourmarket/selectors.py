@@ -1,0 +1,107 @@
+import operator
+from datetime import date, timedelta
+from functools import reduce
+
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+
+from hrportal.roles import staff_of
+from reward.labourmarket.models import LabourMarketAllowance, ShortageFunction
+from reward.labourmarket.permissions import allowances_visible_to
+
+
+def shortage_listing_on(*, function_id: int, on: date) -> ShortageFunction | None:
+    """The listing of `function_id` in force on `on`, if the function is on the shortage list that day."""
+    return (
+        ShortageFunction.objects.filter(function_id=function_id, valid_from__lte=on)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def shortage_list(*, on: date | None = None) -> QuerySet[ShortageFunction]:
+    """Every listing (past, current and future), or those in force on `on`."""
+    rows = ShortageFunction.objects.select_related("function", "function__family")
+    if on is not None:
+        rows = rows.filter(valid_from__lte=on).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+    return rows.order_by("function__name", "-valid_from")
+
+
+def allowance_list(*, viewer, active_on: date | None = None) -> QuerySet[LabourMarketAllowance]:
+    rows = allowances_visible_to(viewer).select_related("staff", "staff__entity", "listing__function")
+    if active_on is not None:
+        rows = rows.filter(start__lte=active_on, end__gte=active_on)
+    return rows.order_by("-start", "-id")
+
+
+def own_allowances(*, viewer) -> QuerySet[LabourMarketAllowance]:
+    me = staff_of(viewer)
+    if me is None:
+        return LabourMarketAllowance.objects.none()
+    return LabourMarketAllowance.objects.filter(staff=me).select_related("listing__function").order_by("-start")
+
+
+def allowance_listing_ended_count(*, viewer) -> int:
+    """Allowances visible to `viewer` that were ended because their function left the shortage list."""
+    return allowances_visible_to(viewer).filter(status=LabourMarketAllowance.Status.DELISTED).count()
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
+
+
+def months_active_in(*, year: int, start: str = "start", end: str = "end"):
+    """Over rows with a `start` and `end` date: how many calendar months of `year` the period touches (a month
+    counts when the period covers at least one of its days), as one portable SQL expression."""
+    months = [
+        Case(
+            When(Q(**{f"{start}__lte": _month_end(year, m), f"{end}__gte": date(year, m, 1)}), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        for m in range(1, 13)
+    ]
+    return reduce(operator.add, months)
+
+
+def labour_market_paid_in_year(*, year: int) -> Subquery:
+    """Per Staff row (OuterRef "pk"): the gross labour-market allowance paid in `year` — a yearly amount x
+    months active / 12, or a percentage x the basic monthly salary x months active."""
+    months = months_active_in(year=year)
+    amount = Case(
+        When(
+            yearly_amount__isnull=False,
+            then=ExpressionWrapper(Cast("yearly_amount", FloatField()) * months / Value(12.0), FloatField()),
+        ),
+        default=ExpressionWrapper(
+            Cast("percentage", FloatField())
+            / Value(100.0)
+            * Cast("staff__gross_monthly_salary", FloatField())
+            * months,
+            FloatField(),
+        ),
+        output_field=FloatField(),
+    )
+    paid = (
+        LabourMarketAllowance.objects.filter(
+            staff_id=OuterRef("pk"), start__lte=date(year, 12, 31), end__gte=date(year, 1, 1)
+        )
+        .order_by()
+        .values("staff_id")
+        .annotate(total=Sum(amount))
+        .values("total")
+    )
+    return Subquery(paid, output_field=FloatField())

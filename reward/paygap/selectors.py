@@ -1,0 +1,235 @@
+"""Pay-transparency figures (EU Directive 2023/970, art. 9), aggregated in the database.
+
+Pay of one member of staff in the reference year (docs/reward.md, "Pay transparency"):
+- basic pay, annual gross = gross monthly salary x 12;
+- complementary components, annual gross = what each component in `complementary_components()` paid in the
+  year (the labour-market allowance: yearly amount x months active / 12, or percentage x monthly salary x
+  months active);
+- hourly = annual / (full-time hours a year x working-time fraction); the hours are the parameter
+  `reward.paygap.full_time_hours_per_year`.
+
+Gap = (mean (or median) of men - that of women) / that of men x 100 (art. 3(1)(c)). Complementary means and
+medians are over the people who receive a complementary component; (e) is the share of each gender receiving
+one. Quartile bands (f) split staff ordered by total hourly pay into four equal groups (SQL NTILE(4)).
+
+Query count does not depend on the number of staff: one grouped query per grouping (organisation / entity x
+all / class / family x class), one for quartiles per scope; medians are PostgreSQL percentile_cont in the same
+grouped queries, or on SQLite computed in Python from one query of per-person pay.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import median
+
+from django.db import connection
+from django.db.models import Aggregate, Case, Count, ExpressionWrapper, F, FloatField, Q, Sum, Value, When
+from django.db.models.functions import Cast, Coalesce
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from hrportal.models import Entity, Staff
+from hrportal.parameters.selectors import parameter, snapshot
+from hrportal.reports.models import ReportRun
+from reward.labourmarket.selectors import labour_market_paid_in_year
+from reward.paygap.models import PayGapJustification
+
+PARAMETER_KEYS = [
+    "reward.paygap.full_time_hours_per_year",
+    "reward.paygap.flag_threshold_percent",
+    "reward.paygap.remedy_months",
+    "monitoring.min_cell_size",
+]
+GENDERS = (Staff.Gender.FEMALE, Staff.Gender.MALE)
+NO_FAMILY = 0  # top management sits outside the families; staff without a function have class 0
+SCOPES = {"org": (), "unit": ("unit",)}
+LEVELS = {"all": (), "class": ("fclass",), "cell": ("family", "fclass")}
+
+
+class Median(Aggregate):
+    """PostgreSQL's median: percentile_cont(0.5), interpolated between the two middle values."""
+
+    function = "percentile_cont"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+@dataclass(frozen=True)
+class Component:
+    key: str
+    label: Promise
+    paid_in_year: object  # an expression over Staff rows: gross amount paid in the reference year
+
+
+def complementary_components(*, year: int) -> list[Component]:
+    """The complementary pay components counted by the report: the one place to add one."""
+    return [
+        Component("labour_market", _("labour-market allowance"), labour_market_paid_in_year(year=year)),
+    ]
+
+
+@dataclass
+class GenderStats:
+    n: int = 0
+    basic_sum: float = 0.0
+    basic_hourly_sum: float = 0.0
+    comp_n: int = 0
+    comp_sum: float = 0.0
+    comp_hourly_sum: float = 0.0
+    basic_median: float | None = None
+    basic_hourly_median: float | None = None
+    comp_median: float | None = None
+    comp_hourly_median: float | None = None
+
+    def mean(self, what: str) -> float | None:
+        count = self.comp_n if what.startswith("comp") else self.n
+        return getattr(self, f"{what}_sum") / count if count else None
+
+
+@dataclass
+class PayGapFigures:
+    year: int
+    parameters: dict
+    # groups[(scope, level)][category key tuple][gender] -> GenderStats
+    groups: dict = field(default_factory=dict)
+    # quartiles[scope key: None for the organisation, else unit id][band 1-4][gender] -> headcount
+    quartiles: dict = field(default_factory=dict)
+    components: list = field(default_factory=list)
+
+
+def gap(men: float | None, women: float | None) -> float | None:
+    """(men - women) / men x 100; None when either is missing or men's figure is 0."""
+    if men is None or women is None or not men:
+        return None
+    return (men - women) / men * 100
+
+
+def pay_rows(*, year: int, hours_per_year: float):
+    """Active women and men with their unit (the entity, a division counted with its entity), function family
+    and class, and annual and hourly basic and complementary pay in `year`."""
+    components = complementary_components(year=year)
+    complementary = sum(
+        (Coalesce(c.paid_in_year, Value(0.0), output_field=FloatField()) for c in components), Value(0.0)
+    )
+    hours = ExpressionWrapper(Cast("working_time_fraction", FloatField()) * Value(float(hours_per_year)), FloatField())
+    return (
+        Staff.objects.filter(is_active=True, gender__in=GENDERS, working_time_fraction__gt=0)
+        .annotate(
+            unit=Case(
+                When(entity__kind=Entity.Kind.DIVISION, then=F("entity__parent_id")),
+                default=F("entity_id"),
+            ),
+            family=Coalesce(F("function__family_id"), Value(NO_FAMILY)),
+            fclass=Coalesce(F("function__function_class"), Value(0)),
+            basic_annual=ExpressionWrapper(Cast("gross_monthly_salary", FloatField()) * Value(12.0), FloatField()),
+            comp_annual=ExpressionWrapper(complementary, FloatField()),
+        )
+        .annotate(
+            basic_hourly=ExpressionWrapper(F("basic_annual") / hours, FloatField()),
+            comp_hourly=ExpressionWrapper(F("comp_annual") / hours, FloatField()),
+        )
+        .order_by()
+    )
+
+
+def pay_gap_figures(*, year: int, on: date) -> PayGapFigures:
+    params = snapshot(PARAMETER_KEYS, on=on)
+    hours = float(parameter("reward.paygap.full_time_hours_per_year", on=on))
+    rows = pay_rows(year=year, hours_per_year=hours)
+    figures = PayGapFigures(year=year, parameters=params, components=complementary_components(year=year))
+    in_db = connection.vendor == "postgresql"
+    receives = Q(comp_annual__gt=0)
+    for scope, scope_keys in SCOPES.items():
+        for level, level_keys in LEVELS.items():
+            keys = scope_keys + level_keys
+            aggregates = {
+                "n": Count("pk"),
+                "basic_sum": Sum("basic_annual"),
+                "basic_hourly_sum": Sum("basic_hourly"),
+                "comp_n": Count("pk", filter=receives),
+                "comp_sum": Sum("comp_annual", filter=receives),
+                "comp_hourly_sum": Sum("comp_hourly", filter=receives),
+            }
+            if in_db:
+                aggregates |= {
+                    "basic_median": Median("basic_annual"),
+                    "basic_hourly_median": Median("basic_hourly"),
+                    "comp_median": Median("comp_annual", filter=receives),
+                    "comp_hourly_median": Median("comp_hourly", filter=receives),
+                }
+            table = defaultdict(dict)
+            for row in rows.values(*keys, "gender").annotate(**aggregates):
+                key = tuple(row[k] for k in keys)
+                values = {k: row[k] for k in aggregates}
+                for name in ("basic_sum", "basic_hourly_sum", "comp_sum", "comp_hourly_sum"):
+                    values[name] = float(values[name] or 0)
+                table[key][row["gender"]] = GenderStats(**values)
+            figures.groups[(scope, level)] = table
+    if not in_db:
+        _medians_in_python(rows, figures)
+    figures.quartiles = _quartiles(rows)
+    return figures
+
+
+def _medians_in_python(rows, figures: PayGapFigures) -> None:
+    """SQLite has no percentile_cont: one query of per-person pay, medians per group here."""
+    people = list(
+        rows.values_list(
+            "unit", "family", "fclass", "gender", "basic_annual", "basic_hourly", "comp_annual", "comp_hourly"
+        )
+    )
+    position = {"unit": 0, "family": 1, "fclass": 2}
+    for (scope, level), table in figures.groups.items():
+        keys = SCOPES[scope] + LEVELS[level]
+        values = defaultdict(lambda: ([], [], [], []))
+        for person in people:
+            lists = values[(tuple(person[position[k]] for k in keys), person[3])]
+            lists[0].append(person[4])
+            lists[1].append(person[5])
+            if person[6] and person[6] > 0:
+                lists[2].append(person[6])
+                lists[3].append(person[7])
+        for (key, gender), (basic, basic_hourly, comp, comp_hourly) in values.items():
+            stats = table[key][gender]
+            stats.basic_median = median(basic) if basic else None
+            stats.basic_hourly_median = median(basic_hourly) if basic_hourly else None
+            stats.comp_median = median(comp) if comp else None
+            stats.comp_hourly_median = median(comp_hourly) if comp_hourly else None
+
+
+def _quartiles(rows) -> dict:
+    """Headcount per gender in each quartile band of total hourly pay, for the organisation and per unit:
+    NTILE(4) over the pay rows, counted in the database (two queries)."""
+    base = rows.annotate(total_hourly=F("basic_hourly") + F("comp_hourly")).values("unit", "gender", "total_hourly")
+    sql, params = base.query.sql_with_params()
+    result: dict = {}
+    for partition in ("", "PARTITION BY unit "):
+        query = (
+            "SELECT unit, band, gender, COUNT(*) FROM ("
+            f"SELECT unit, gender, NTILE(4) OVER ({partition}ORDER BY total_hourly) AS band FROM ({sql}) pay"
+            ") banded GROUP BY unit, band, gender"
+            if partition
+            else "SELECT NULL, band, gender, COUNT(*) FROM ("
+            f"SELECT gender, NTILE(4) OVER (ORDER BY total_hourly) AS band FROM ({sql}) pay"
+            ") banded GROUP BY band, gender"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            for unit, band, gender, count in cursor.fetchall():
+                result.setdefault(unit, {}).setdefault(int(band), {})[gender] = int(count)
+    return result
+
+
+def latest_pay_gap_run():
+    """The newest finished run of the pay-gap report, or None."""
+    return (
+        ReportRun.objects.filter(kind="reward_pay_gap", status=ReportRun.Status.DONE)
+        .defer("csv_file", "xlsx_file")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+
+
+def justifications_for(*, year: int) -> dict:
+    return {(j.scope, j.category): j for j in PayGapJustification.objects.filter(year=year)}
