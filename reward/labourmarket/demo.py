@@ -47,9 +47,7 @@ def seed_demo(*, rng, today, out) -> None:
     Staff.objects.filter(pk__in=doctors).update(function=doctor)
 
     granted = list(
-        Staff.objects.filter(function_id__in=listing_of, is_active=True)
-        .order_by("pk")
-        .values_list("pk", "function_id")
+        Staff.objects.filter(function_id__in=listing_of, is_active=True).order_by("pk").values_list("pk", "function_id")
     )
     allowances = []
     for pk, function_id in granted:

@@ -79,7 +79,8 @@ def months_active_in(*, year: int, start: str = "start", end: str = "end"):
 
 def labour_market_paid_in_year(*, year: int) -> Subquery:
     """Per Staff row (OuterRef "pk"): the gross labour-market allowance paid in `year` — a yearly amount x
-    months active / 12, or a percentage x the basic monthly salary x months active."""
+    months active / 12, or a percentage x the (full-time) basic monthly salary x months active — pro rata the
+    working-time fraction."""
     months = months_active_in(year=year)
     amount = Case(
         When(
@@ -95,6 +96,7 @@ def labour_market_paid_in_year(*, year: int) -> Subquery:
         ),
         output_field=FloatField(),
     )
+    amount = ExpressionWrapper(amount * Cast("staff__working_time_fraction", FloatField()), FloatField())
     paid = (
         LabourMarketAllowance.objects.filter(
             staff_id=OuterRef("pk"), start__lte=date(year, 12, 31), end__gte=date(year, 1, 1)

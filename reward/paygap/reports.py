@@ -64,8 +64,8 @@ def build_pay_gap(*, run, progress) -> ReportResult:
     on = date(year, 12, 31) if year < timezone.localdate().year else timezone.localdate()
     figures = pay_gap_figures(year=year, on=on)
     progress(60)
-    threshold = float(figures.parameters["reward.paygap.flag_threshold_percent"])
-    min_cell = int(figures.parameters["monitoring.min_cell_size"])
+    threshold = float(figures.parameters["values"]["reward.paygap.flag_threshold_percent"])
+    min_cell = int(figures.parameters["values"]["monitoring.min_cell_size"])
     units = {u for (scope, _level), table in figures.groups.items() if scope == "unit" for u in (k[0] for k in table)}
     unit_names = dict(Entity.objects.filter(pk__in=units).values_list("pk", "name"))
     family_names = dict(FunctionFamily.objects.values_list("pk", "name"))
@@ -221,7 +221,9 @@ def _summary(figures, *, threshold: float, min_cell: int, on: date) -> dict:
         ],
         "threshold": threshold,
         "min_cell_size": min_cell,
-        "due_on": (on + relativedelta(months=int(figures.parameters["reward.paygap.remedy_months"]))).isoformat(),
+        "due_on": (
+            on + relativedelta(months=int(figures.parameters["values"]["reward.paygap.remedy_months"]))
+        ).isoformat(),
     }
     if overall is not None and within_class is not None:
         summary["explanation"] = text(

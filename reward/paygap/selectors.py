@@ -1,10 +1,11 @@
 """Pay-transparency figures (EU Directive 2023/970, art. 9), aggregated in the database.
 
-Pay of one member of staff in the reference year (docs/reward.md, "Pay transparency"):
-- basic pay, annual gross = gross monthly salary x 12;
+Pay of one member of staff in the reference year (docs/reward.md, "Pay transparency"). The staff record's
+gross monthly salary is the full-time amount of the person's scale; what is paid follows the working time:
+- basic pay, annual gross = gross monthly salary x 12 x working-time fraction;
 - complementary components, annual gross = what each component in `complementary_components()` paid in the
-  year (the labour-market allowance: yearly amount x months active / 12, or percentage x monthly salary x
-  months active);
+  year, pro rata the working time (the labour-market allowance: yearly amount x months active / 12, or
+  percentage x monthly salary x months active);
 - hourly = annual / (full-time hours a year x working-time fraction); the hours are the parameter
   `reward.paygap.full_time_hours_per_year`.
 
@@ -114,7 +115,9 @@ def pay_rows(*, year: int, hours_per_year: float):
     )
     hours = ExpressionWrapper(Cast("working_time_fraction", FloatField()) * Value(float(hours_per_year)), FloatField())
     return (
-        Staff.objects.filter(is_active=True, gender__in=GENDERS, working_time_fraction__gt=0)
+        Staff.objects.filter(
+            is_active=True, gender__in=GENDERS, working_time_fraction__gt=0, gross_monthly_salary__isnull=False
+        )
         .annotate(
             unit=Case(
                 When(entity__kind=Entity.Kind.DIVISION, then=F("entity__parent_id")),
@@ -122,7 +125,10 @@ def pay_rows(*, year: int, hours_per_year: float):
             ),
             family=Coalesce(F("function__family_id"), Value(NO_FAMILY)),
             fclass=Coalesce(F("function__function_class"), Value(0)),
-            basic_annual=ExpressionWrapper(Cast("gross_monthly_salary", FloatField()) * Value(12.0), FloatField()),
+            basic_annual=ExpressionWrapper(
+                Cast("gross_monthly_salary", FloatField()) * Value(12.0) * Cast("working_time_fraction", FloatField()),
+                FloatField(),
+            ),
             comp_annual=ExpressionWrapper(complementary, FloatField()),
         )
         .annotate(

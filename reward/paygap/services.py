@@ -40,7 +40,7 @@ def justification_record(*, actor, run_id: int, scope: str, category: str, outco
     summary = run.result["summary"]
     year = int(summary["year"])
     flagged_on = run.finished_at.date()
-    months = int(summary["parameters"]["reward.paygap.remedy_months"])
+    months = int(summary["parameters"]["values"]["reward.paygap.remedy_months"])
     gaps = [g for g in (entry.get("basic_hourly_mean_gap"), entry.get("comp_hourly_mean_gap")) if g is not None]
     mean_gap = max(gaps, key=abs) if gaps else 0
     existing = PayGapJustification.objects.select_for_update().filter(year=year, scope=scope, category=category).first()

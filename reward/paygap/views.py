@@ -35,7 +35,7 @@ class PayGapView(RoleRequiredMixin, TemplateView):
             summary = result["summary"]
             context["result"] = result
             context["summary"] = summary
-            context["hours_per_year"] = summary["parameters"].get("reward.paygap.full_time_hours_per_year")
+            context["hours_per_year"] = summary["parameters"]["values"].get("reward.paygap.full_time_hours_per_year")
             done = justifications_for(year=int(summary["year"]))
             context["flagged"] = [
                 {**entry, "justification": done.get((entry["scope"], entry["category"]))}
