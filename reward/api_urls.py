@@ -1,3 +1,9 @@
+from django.urls import include, path
+
 app_name = "reward-api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("reward.upgrade.api_urls")),
+    path("", include("reward.matrix.api_urls")),
+    path("", include("reward.experience.api_urls")),
+]

@@ -6,3 +6,11 @@ class RewardConfig(AppConfig):
     name = "reward"
     verbose_name = _("Reward")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hrportal.home import register_action_provider
+        from reward.experience import home as experience_home
+        from reward.upgrade import home as upgrade_home
+
+        for part in (upgrade_home, experience_home):
+            register_action_provider(part.action_items)

@@ -1,0 +1,11 @@
+"""seed_demo(): each part's demo records, in an order that keeps the random sequence deterministic."""
+
+from reward.experience import demo as experience_demo
+from reward.matrix import demo as matrix_demo
+from reward.upgrade import demo as upgrade_demo
+
+
+def seed_demo(*, rng, today, out) -> None:
+    matrix_demo.seed_demo(rng=rng, today=today, out=out)
+    upgrade_demo.seed_demo(rng=rng, today=today, out=out)
+    experience_demo.seed_demo(rng=rng, today=today, out=out)

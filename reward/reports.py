@@ -1,0 +1,3 @@
+"""Autodiscovered at start-up: each part's reports.py registers its report definitions."""
+
+from reward.upgrade import reports as upgrade_reports  # noqa: F401
