@@ -375,6 +375,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=2),
         "args": ("mobility.marketplace.tasks.match_rematch_all",),
     },
+    # reward: the function-upgrade allowance's expiry e-mails to managers (daily) and expiry list (weekly)
+    "reward-upgrade-expiry-notices-daily": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=45, hour=5),
+        "args": ("reward.upgrade.tasks.upgrade_expiry_notices_daily",),
+    },
+    "reward-upgrade-expiring-weekly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=15, hour=6, day_of_week="monday"),
+        "args": ("reward_upgrade_expiring",),
+    },
     "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
     "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},
 }

@@ -172,7 +172,18 @@ _SPECS = [
     ParameterSpec(
         "reward.upgrade.max_days",
         365,
-        _("Maximum length of a function-upgrade allowance period"),
+        _("Maximum length of a function-upgrade allowance period of unknown duration (29 February not counted)"),
+        _("calendar days"),
+        "001, III.4",
+        minimum=1,
+        maximum=3650,
+    ),
+    # The statute from 1 June 2024 adds a regime for tasks of known duration (up to 5 years = 1825 days);
+    # before it, both regimes take the one maximum of 365 days.
+    ParameterSpec(
+        "reward.upgrade.known_max_days",
+        365,
+        _("Maximum length of a function-upgrade allowance period of known duration (29 February not counted)"),
         _("calendar days"),
         "001, III.4",
         minimum=1,
@@ -204,6 +215,33 @@ _SPECS = [
         "SPEC 3",
         minimum=1,
         maximum=10,
+    ),
+    ParameterSpec(
+        "reward.upgrade.expiry_notice_days",
+        60,
+        _("Days before its end that a function-upgrade allowance appears on the expiry list"),
+        _("days"),
+        "SPEC 3",
+        minimum=1,
+        maximum=365,
+    ),
+    ParameterSpec(
+        "reward.upgrade.publication_month",
+        9,
+        _("Month in which the yearly list of function-upgrade allowance holders is published"),
+        "",
+        "SPEC 3",
+        minimum=1,
+        maximum=12,
+    ),
+    ParameterSpec(
+        "reward.shortage_experience_cap_years",
+        0,
+        _("Cap on recognised private-sector experience for shortage occupations (0: no cap)"),
+        _("years"),
+        "001, III.3",
+        minimum=0,
+        maximum=50,
     ),
     ParameterSpec(
         "reward.private_experience_cap_years",

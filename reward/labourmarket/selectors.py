@@ -1,5 +1,5 @@
 import operator
-from datetime import date, timedelta
+from datetime import date
 from functools import reduce
 
 from django.db.models import (
@@ -59,16 +59,13 @@ def allowance_listing_ended_count(*, viewer) -> int:
     return allowances_visible_to(viewer).filter(status=LabourMarketAllowance.Status.DELISTED).count()
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
-
-
 def months_active_in(*, year: int, start: str = "start", end: str = "end"):
-    """Over rows with a `start` and `end` date: how many calendar months of `year` the period touches (a month
-    counts when the period covers at least one of its days), as one portable SQL expression."""
+    """Over rows with a `start` and `end` date: how many months of `year` the period is paid for, as one
+    portable SQL expression. A month counts when the period runs on its 15th: consecutive periods of one person
+    (which never overlap) never count one month twice, and a period of 30 days or more always counts."""
     months = [
         Case(
-            When(Q(**{f"{start}__lte": _month_end(year, m), f"{end}__gte": date(year, m, 1)}), then=Value(1)),
+            When(Q(**{f"{start}__lte": date(year, m, 15), f"{end}__gte": date(year, m, 15)}), then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )

@@ -4,8 +4,9 @@ Pay of one member of staff in the reference year (docs/reward.md, "Pay transpare
 gross monthly salary is the full-time amount of the person's scale; what is paid follows the working time:
 - basic pay, annual gross = gross monthly salary x 12 x working-time fraction;
 - complementary components, annual gross = what each component in `complementary_components()` paid in the
-  year, pro rata the working time (the labour-market allowance: yearly amount x months active / 12, or
-  percentage x monthly salary x months active);
+  year, pro rata the working time (the labour-market allowance: yearly amount x months paid / 12, or
+  percentage x monthly salary x months paid; the function-upgrade allowance: percentage x monthly salary x
+  months paid; a month is paid when the allowance runs on its 15th);
 - hourly = annual / (full-time hours a year x working-time fraction); the hours are the parameter
   `reward.paygap.full_time_hours_per_year`.
 
@@ -24,7 +25,20 @@ from datetime import date
 from statistics import median
 
 from django.db import connection
-from django.db.models import Aggregate, Case, Count, ExpressionWrapper, F, FloatField, Q, Sum, Value, When
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -32,8 +46,9 @@ from django.utils.translation import gettext_lazy as _
 from hrportal.models import Entity, Staff
 from hrportal.parameters.selectors import parameter, snapshot
 from hrportal.reports.models import ReportRun
-from reward.labourmarket.selectors import labour_market_paid_in_year
+from reward.labourmarket.selectors import labour_market_paid_in_year, months_active_in
 from reward.paygap.models import PayGapJustification
+from reward.upgrade.models import UpgradePeriod
 
 PARAMETER_KEYS = [
     "reward.paygap.full_time_hours_per_year",
@@ -67,7 +82,33 @@ def complementary_components(*, year: int) -> list[Component]:
     """The complementary pay components counted by the report: the one place to add one."""
     return [
         Component("labour_market", _("labour-market allowance"), labour_market_paid_in_year(year=year)),
+        Component("function_upgrade", _("function-upgrade allowance"), function_upgrade_paid_in_year(year=year)),
     ]
+
+
+def function_upgrade_paid_in_year(*, year: int) -> Subquery:
+    """Per Staff row (OuterRef "pk"): the temporary function-upgrade allowance paid in `year` — the monthly
+    percentage x the (full-time) basic monthly salary x the months its periods run, pro rata the working time.
+    Periods cancelled by an early end do not count; an ended period carries its actual end."""
+    months = months_active_in(year=year)
+    amount = ExpressionWrapper(
+        Cast("allowance__percentage", FloatField())
+        / Value(100.0)
+        * Cast("holder__gross_monthly_salary", FloatField())
+        * Cast("holder__working_time_fraction", FloatField())
+        * months,
+        FloatField(),
+    )
+    paid = (
+        UpgradePeriod.objects.filter(
+            holder_id=OuterRef("pk"), cancelled=False, start__lte=date(year, 12, 31), end__gte=date(year, 1, 1)
+        )
+        .order_by()
+        .values("holder_id")
+        .annotate(total=Sum(amount))
+        .values("total")
+    )
+    return Subquery(paid, output_field=FloatField())
 
 
 @dataclass

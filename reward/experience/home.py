@@ -1,0 +1,2 @@
+def action_items(user) -> list:
+    return []

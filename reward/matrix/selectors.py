@@ -1,0 +1,125 @@
+"""The matrix's public reads. Deployability and leadership read the matrix only through these functions:
+
+- `function_class_on(staff=, on=)`: the function class that applied to a person on a date (their history,
+  else the class their current function had on that date);
+- `function_class_of(function=, on=)`: the class a function had on a date (its reclassifications);
+- `functions_one_class_up(staff=)`: the functions one class above a person's own, in their family and the
+  neighbouring families (the paths a career step or a function upgrade can take);
+- `matrix_cells(viewer=, entity=)`: number of functions and staff per family x class, in one query.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+
+from hrportal.models import Function, FunctionFamily, Staff
+from hrportal.scoping import entity_subtree_ids_sql
+from reward.matrix.models import FunctionReclassification, StaffFunctionHistory
+
+CLASSES = list(range(Function.MIN_CLASS, Function.MAX_CLASS + 1))
+
+
+def function_class_of(*, function: Function, on: date) -> int:
+    """The class of `function` on `on`: the latest reclassification in force then, else the class it had
+    before the first later one, else its class now."""
+    rows = list(
+        FunctionReclassification.objects.filter(function=function)
+        .order_by("effective_date", "id")
+        .values_list("effective_date", "from_class", "to_class")
+    )
+    current = function.function_class
+    for effective, from_class, to_class in reversed(rows):
+        if effective <= on:
+            return to_class
+        current = from_class
+    return current
+
+
+def function_class_on(*, staff: Staff, on: date) -> int | None:
+    """The function class that applied to `staff` on `on` (None if the person had no function in the matrix)."""
+    row = (
+        StaffFunctionHistory.objects.filter(staff=staff, valid_from__lte=on)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .order_by("-valid_from")
+        .values_list("function_class", flat=True)
+        .first()
+    )
+    if row is not None:
+        return row
+    if staff.function_id is None:
+        return None
+    return function_class_of(function=staff.function, on=on)
+
+
+def function_history(*, staff: Staff):
+    return StaffFunctionHistory.objects.filter(staff=staff).select_related("function__family").order_by("-valid_from")
+
+
+def neighbouring_families(*, family: FunctionFamily | None) -> list[FunctionFamily]:
+    """The family itself and the families next to it by position (top management: none)."""
+    if family is None:
+        return []
+    families = list(FunctionFamily.objects.order_by("position", "id"))
+    index = next(i for i, f in enumerate(families) if f.pk == family.pk)
+    return families[max(index - 1, 0) : index + 2]
+
+
+def functions_one_class_up(*, staff: Staff):
+    """The functions one class above the person's own, in their family and the neighbouring ones."""
+    if staff.function_id is None or staff.function.family_id is None:
+        return Function.objects.none()
+    families = neighbouring_families(family=staff.function.family)
+    return Function.objects.filter(
+        family__in=families, function_class=staff.function.function_class + 1
+    ).select_related("family")
+
+
+def functions_at_least_above(*, function_class: int, difference: int):
+    return Function.objects.filter(function_class__gte=function_class + difference).select_related("family")
+
+
+@dataclass(frozen=True)
+class Cell:
+    family_id: int | None
+    function_class: int
+    functions: int
+    staff: int
+
+
+def matrix_cells(*, entity_id: int | None = None) -> dict[tuple[int | None, int], Cell]:
+    """Functions and active staff per (family, class), in one aggregated query. With `entity_id` the staff
+    count covers that entity and the entities below it (the functions stay the whole catalogue's)."""
+    staff_filter = Q(staff__is_active=True)
+    if entity_id is not None:
+        staff_filter &= Q(staff__entity_id__in=entity_subtree_ids_sql(entity_id))
+    rows = (
+        Function.objects.values("family_id", "function_class")
+        .annotate(
+            functions=Count("id", distinct=True),
+            staff_count=Count("staff", filter=staff_filter, distinct=True),
+        )
+        .order_by()
+    )
+    return {
+        (r["family_id"], r["function_class"]): Cell(
+            r["family_id"], r["function_class"], r["functions"], r["staff_count"]
+        )
+        for r in rows
+    }
+
+
+def cell_functions(*, family_id: int | None, function_class: int, entity_id: int | None = None):
+    staff_filter = Q(staff__is_active=True)
+    if entity_id is not None:
+        staff_filter &= Q(staff__entity_id__in=entity_subtree_ids_sql(entity_id))
+    return (
+        Function.objects.filter(family_id=family_id, function_class=function_class)
+        .annotate(staff_count=Count("staff", filter=staff_filter))
+        .select_related("family")
+        .order_by("name")
+    )
+
+
+def staff_in_matrix_count() -> int:
+    return Staff.objects.filter(is_active=True, function__isnull=False).count()
