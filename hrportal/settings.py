@@ -386,6 +386,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=15, hour=6, day_of_week="monday"),
         "args": ("reward_upgrade_expiring",),
     },
+    # reward: the pay-transparency report (EU Directive 2023/970) once a year, for the year that just ended
+    "reward-pay-gap-yearly": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=0, hour=7, day_of_month=15, month_of_year=1),
+        "args": ("reward.paygap.tasks.pay_gap_report_yearly",),
+    },
     "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
     "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},
 }

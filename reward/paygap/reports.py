@@ -19,7 +19,7 @@ KIND = "reward_pay_gap"
 CENTRAL = frozenset({Role.CENTRAL, Role.ADMIN})
 F, M = GENDERS
 ORG = "org"
-TOP_CLASSES = 17  # classes 17-20: middle and top management, where the seed's figures show fewer women
+TOP_CLASSES = 13  # classes 13-20: level A and management, where the demo (and most administrations) has fewer women
 
 LEVEL_LABELS = {
     "all": _("All staff"),
@@ -230,8 +230,8 @@ def _summary(figures, *, threshold: float, min_cell: int, on: date) -> dict:
             gettext_noop(
                 "Within the same function class the mean hourly gap in basic pay is %(within)s %% (the classes "
                 "weighted by headcount); over the whole organisation it is %(overall)s %%. The two differ because "
-                "women and men sit in different classes: women are %(women_top)s %% of staff in classes 17 to 20 "
-                "(middle and top management), against %(women_all)s %% of all staff. Pay follows the class and "
+                "women and men sit in different classes: women are %(women_top)s %% of staff in classes 13 to 20 "
+                "(level A and management), against %(women_all)s %% of all staff. Pay follows the class and "
                 "seniority, not gender, so the gap for the same function is small while the overall gap is not."
             ),
             within=f"{within_class:.1f}",
@@ -246,7 +246,7 @@ def _charts(figures, *, min_cell: int) -> list[dict]:
     classes = figures.groups[(ORG, "class")]
     counts = {(key, g): (classes[key].get(g) or GenderStats()).n for key in classes for g in GENDERS}
     hidden = suppress_table(counts, threshold=min_cell)
-    shown = sorted(k for k in classes if not any((k, g) in hidden for g in GENDERS))
+    shown = sorted(k for k in classes if all((k, g) not in hidden and counts[(k, g)] for g in GENDERS))
     gap_chart = {
         "kind": "bar",
         "title": _("Mean hourly gap in basic pay per function class (%)"),

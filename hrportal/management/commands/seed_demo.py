@@ -48,8 +48,11 @@ GRADES_BY_LEVEL = {
     "D": ["D1", "D1", "D2", "D3"],
 }
 BASE_SALARY = {"A": 3900, "B": 3200, "C": 2750, "D": 2450}
-# Share of women: the seed's figures for management (2013-2020), about half of all other staff.
+# Share of women: the seed's figures for management (2013-2020), about half of all other staff — fewer at level
+# A, more at level C — so that women and men sit in different function classes (the pay-gap report shows that
+# this, not pay for the same function, makes the overall gap).
 FEMALE_SHARE = {"N": 0.27, "N-1": 0.38, "none": 0.53}
+FEMALE_SHARE_BY_LEVEL = {"A": 0.42, "B": 0.56, "C": 0.64, "D": 0.56}
 
 
 class Command(BaseCommand):
@@ -210,7 +213,7 @@ class DemoBuilder:
 
     def _person(self, entity, manager, *, tier, level, grade=None, team_leader=False) -> Staff:
         rng = self.rng
-        female = rng.random() < FEMALE_SHARE[tier]
+        female = rng.random() < (FEMALE_SHARE_BY_LEVEL[level] if tier == "none" else FEMALE_SHARE[tier])
         first = rng.choice(FEMALE_FIRST_NAMES if female else MALE_FIRST_NAMES)
         last = rng.choice(LAST_NAMES)
         staff_id = self.next_id

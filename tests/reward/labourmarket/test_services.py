@@ -127,17 +127,23 @@ def test_early_end_with_reason_on_the_start_day_but_not_past_the_current_end(hr_
 def test_when_the_function_leaves_the_list_running_allowances_end_on_that_date(central_hr, doctor, listing):
     """Choice (docs/reward.md): allowances running past the last listed day end on it, status 'delisted'."""
     running = make_allowance(doctor, listing, start=date(2025, 3, 1), end=date(2026, 2, 28))
-    ended = shortage_listing_end(actor=central_hr, listing_id=listing.pk, valid_until=date(2025, 9, 30), reason="Geen tekort meer")
+    ended = shortage_listing_end(
+        actor=central_hr, listing_id=listing.pk, valid_until=date(2025, 9, 30), reason="Geen tekort meer"
+    )
     running.refresh_from_db()
     assert [a.pk for a in ended] == [running.pk]
     assert running.end == date(2025, 9, 30) and running.status == LabourMarketAllowance.Status.DELISTED
-    assert AuditEvent.objects.filter(action="reward.labour_market_allowance.delisted", target_id=str(running.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="reward.labour_market_allowance.delisted", target_id=str(running.pk)
+    ).exists()
     assert ShortageFunction.objects.get(pk=listing.pk).valid_until == date(2025, 9, 30)
 
 
 def test_an_allowance_ending_on_the_last_listed_day_is_left_alone(central_hr, doctor, listing):
     same_day = make_allowance(doctor, listing, start=date(2025, 3, 1), end=date(2025, 9, 30))
-    assert shortage_listing_end(actor=central_hr, listing_id=listing.pk, valid_until=date(2025, 9, 30), reason="x") == []
+    assert (
+        shortage_listing_end(actor=central_hr, listing_id=listing.pk, valid_until=date(2025, 9, 30), reason="x") == []
+    )
     same_day.refresh_from_db()
     assert same_day.status == LabourMarketAllowance.Status.ACTIVE
 
