@@ -66,7 +66,7 @@ def shortage_listing_create(
         errors["valid_until"] = _("The end cannot be before the start.")
     if errors:
         raise ValidationError(errors)
-    Function.objects.select_for_update().filter(pk=function.pk).first()  # two listings at once queue up
+    list(Function.objects.select_for_update().filter(pk=function.pk).order_by("pk"))  # two listings at once queue up
     overlap = ShortageFunction.objects.filter(function=function).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=valid_from)
     )
@@ -101,7 +101,7 @@ def shortage_listing_end(*, actor, listing_id: int, valid_until: date, reason: s
     ended by HR first (nothing is half-written)."""
     if not can_keep_shortage_list(actor):
         raise PermissionDenied
-    listing = ShortageFunction.objects.select_for_update().select_related("function").get(pk=listing_id)
+    listing = ShortageFunction.objects.select_for_update(of=("self",)).select_related("function").get(pk=listing_id)
     if not reason or not reason.strip():
         raise ValidationError({"reason": _("Give the reason the function leaves the list.")})
     if valid_until < listing.valid_from:
@@ -109,7 +109,7 @@ def shortage_listing_end(*, actor, listing_id: int, valid_until: date, reason: s
     if listing.valid_until is not None and valid_until > listing.valid_until:
         raise ValidationError({"valid_until": _("The listing already ends earlier; add a new listing instead.")})
     allowances = list(
-        LabourMarketAllowance.objects.select_for_update()
+        LabourMarketAllowance.objects.select_for_update(of=("self",))
         .select_related("staff")
         .filter(listing=listing, end__gt=valid_until)
         .exclude(status=Status.ENDED, end__lte=valid_until)
@@ -159,7 +159,7 @@ def shortage_listing_end(*, actor, listing_id: int, valid_until: date, reason: s
 def allowance_grant(*, actor, staff: Staff, start: date, end: date) -> LabourMarketAllowance:
     """HR grants the allowance: the function must be on the shortage list on the start date, the period must
     lie within the listing, and the person may hold no other allowance in the period."""
-    person = Staff.objects.select_for_update().select_related("function", "entity").get(pk=staff.pk)
+    person = Staff.objects.select_for_update(of=("self",)).select_related("function", "entity").get(pk=staff.pk)
     if not can_grant_to(user=actor, staff=person):
         raise PermissionDenied
     if end < start:
