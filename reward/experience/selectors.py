@@ -13,6 +13,7 @@ A year is 365 days and a month 30 days (days beyond 11 months stay days).
 """
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -59,7 +60,7 @@ def experience_compute(*, intervals: list[Interval], cap_days: int = 0) -> tuple
     Returns (total_days, capped_days_before_cap)."""
     points = sorted({i.start for i in intervals} | {i.end + timedelta(days=1) for i in intervals})
     capped_total, free_total = Decimal(0), Decimal(0)
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in pairwise(points):
         active = [i for i in intervals if i.start <= left and i.end >= left]
         if not active:
             continue
