@@ -13,9 +13,9 @@ A year is 365 days and a month 30 days (days beyond 11 months stay days).
 """
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 from django.db.models import QuerySet
 from django.utils import timezone
