@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +26,7 @@ class GrantForm(forms.Form):
     )
     percentage = forms.DecimalField(
         label=_("Percentage"),
-        min_value=0.01,
+        min_value=Decimal("0.01"),
         max_value=100,
         max_digits=5,
         decimal_places=2,
