@@ -172,7 +172,7 @@ _SPECS = [
     ParameterSpec(
         "reward.upgrade.max_days",
         365,
-        _("Maximum length of a function-upgrade allowance period of unknown duration (29 February not counted)"),
+        _("Maximum length of a function-upgrade allowance period"),
         _("calendar days"),
         "001, III.4",
         minimum=1,

@@ -121,6 +121,7 @@ STATUS_COLOURS = {
         "consented",
         "live",
         "scheduled",
+        "judged",
     },
     "green": {
         "approved",
@@ -136,9 +137,10 @@ STATUS_COLOURS = {
         "succeeded",
         "reimbursed",
         "current",
+        "decided",
     },
     "red": {"refused", "failed", "host_refused", "manager_refused", "rejected", "declined", "over", "full"},
-    "grey": {"withdrawn", "cancelled", "closed", "expired", "dropped", "ended", "superseded", "paused"},
+    "grey": {"withdrawn", "cancelled", "closed", "expired", "dropped", "ended", "superseded", "paused", "ended_early"},
     "purple": {"preparing", "draft", "planned"},
 }
 _COLOUR_OF = {status: colour for colour, statuses in STATUS_COLOURS.items() for status in statuses}

@@ -1,1 +1,10 @@
-urlpatterns: list = []
+from django.urls import path
+
+from reward.matrix import apis as a
+
+urlpatterns = [
+    path("matrix/", a.MatrixApi.as_view(), name="matrix"),
+    path("matrix/mine/", a.MyCellApi.as_view(), name="matrix-mine"),
+    path("matrix/functions/", a.FunctionListApi.as_view(), name="matrix-functions"),
+    path("matrix/functions/<int:pk>/reclassify/", a.FunctionReclassifyApi.as_view(), name="matrix-reclassify"),
+]

@@ -123,3 +123,41 @@ def cell_functions(*, family_id: int | None, function_class: int, entity_id: int
 
 def staff_in_matrix_count() -> int:
     return Staff.objects.filter(is_active=True, function__isnull=False).count()
+
+
+@dataclass(frozen=True)
+class Grid:
+    families: list  # FunctionFamily, then None for top management (outside the families)
+    rows: list  # (class, [Cell | None per family])
+    total_functions: int
+    total_staff: int
+
+
+def matrix_grid(*, entity_id: int | None = None) -> Grid:
+    """The matrix as a table: classes 20 down to 7 as rows, the families (and top management) as columns."""
+    cells = matrix_cells(entity_id=entity_id)
+    families = list(FunctionFamily.objects.order_by("position", "id")) + [None]
+    rows = []
+    for function_class in reversed(CLASSES):
+        rows.append((function_class, [cells.get((f.pk if f else None, function_class)) for f in families]))
+    return Grid(
+        families=families,
+        rows=rows,
+        total_functions=sum(c.functions for c in cells.values()),
+        total_staff=sum(c.staff for c in cells.values()),
+    )
+
+
+def function_list(*, family_id: int | None = None, query: str = ""):
+    qs = Function.objects.select_related("family").annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
+    if family_id is not None:
+        qs = qs.filter(family_id=family_id)
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs.order_by("family__position", "function_class", "name")
+
+
+def reclassifications_of(*, function: Function):
+    return function.reclassifications.select_related("from_family", "to_family", "decided_by").order_by(
+        "-effective_date"
+    )

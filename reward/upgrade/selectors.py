@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
+from hrportal.parameters.catalogue import CATALOGUE
 from hrportal.parameters.selectors import parameter
 from reward.upgrade.models import UpgradeAllowance, UpgradePeriod
 from reward.upgrade.permissions import allowances_decidable_by, allowances_visible_to
@@ -60,23 +61,24 @@ class Publication:
 
 
 def publication_current(*, today: date | None = None) -> Publication:
-    """The yearly list published in the publication month (September by default) covers the twelve months
-    before it; until the month comes, the previous year's list is the current one."""
+    """The publication year: from the publication month (September by default) for twelve months. The list
+    is published at its start and kept current through the year: every allowance that runs at some time in
+    the publication year is on it. Before the month comes, the previous publication year is the current one."""
     today = today or timezone.localdate()
     month = parameter("reward.upgrade.publication_month", on=today)
     year = today.year if today.month >= month else today.year - 1
     published_on = date(year, month, 1)
     return Publication(
         year=year,
-        period_start=date(year - 1, month, 1),
-        period_end=published_on - timedelta(days=1),
+        period_start=published_on,
+        period_end=date(year + 1, month, 1) - timedelta(days=1),
         published_on=published_on,
     )
 
 
 def published_list(*, publication: Publication):
     """What the statute makes public, nothing more: the holder's name, the function and the percentage of
-    every allowance that ran during the publication's twelve months."""
+    every allowance that runs during the publication year."""
     running = UpgradePeriod.objects.filter(
         cancelled=False, start__lte=publication.period_end, end__gte=publication.period_start
     ).values("allowance_id")
@@ -87,5 +89,19 @@ def published_list(*, publication: Publication):
     )
 
 
-def allowance_periods(*, allowance: UpgradeAllowance):
-    return allowance.periods.order_by("start", "id").select_related("decided_by")
+def allowance_periods(*, allowance: UpgradeAllowance) -> list[UpgradePeriod]:
+    """The periods, each with `rules`: the parameters it was checked against, as (label, value, unit)."""
+    periods = list(allowance.periods.order_by("start", "id").select_related("decided_by"))
+    for period in periods:
+        period.rules = parameters_explained(period.parameters)
+    return periods
+
+
+def parameters_explained(recorded: dict) -> list[tuple]:
+    """A recorded snapshot as (label, value, unit) for a reader, in the catalogue's words."""
+    rows = []
+    for key, value in (recorded or {}).get("values", {}).items():
+        spec = CATALOGUE.get(key)
+        if spec is not None:
+            rows.append((spec.label, value, spec.unit))
+    return rows

@@ -102,10 +102,8 @@ def test_hr_cannot_grant_to_another_entitys_staff_through_page_or_api(world, oth
         {"staff": other_doctor.personnel_number, "start": "2027-03-01", "end": "2027-06-30"},
     )
     assert (
-        (page.status_code == 200
-        and "Geen personeelslid met dit nummer" in page.content.decode())
-        or page.status_code == 200
-    )
+        page.status_code == 200 and "Geen personeelslid met dit nummer" in page.content.decode()
+    ) or page.status_code == 200
 
 
 def test_anonymous_visitors_are_sent_to_login_and_the_api_refuses_them(world):

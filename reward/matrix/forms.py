@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
+from hrportal.models import Entity, Function, FunctionFamily
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CLASS_CHOICES = [(c, str(c)) for c in range(Function.MIN_CLASS, Function.MAX_CLASS + 1)]
+
+
+class EntityFilterForm(forms.Form):
+    entity = forms.ModelChoiceField(label=_("Entity"), queryset=Entity.objects.none(), required=False)
+
+    def __init__(self, *args, entities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entity"].queryset = entities
+        self.fields["entity"].choices = [("", _("the whole organisation"))] + [
+            (e.pk, e.name) for e in entities.order_by("name")
+        ]
+
+
+def _family_field(required=False):
+    return forms.ModelChoiceField(
+        label=_("Function family"),
+        queryset=FunctionFamily.objects.order_by("position"),
+        required=required,
+        empty_label=_("top management (outside the families)"),
+    )
+
+
+class FunctionForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    family = _family_field()
+    function_class = forms.TypedChoiceField(label=_("Function class"), choices=CLASS_CHOICES, coerce=int)
+    weight = forms.IntegerField(label=_("Weight"), min_value=0, max_value=100000, initial=0)
+    teleworkable = forms.BooleanField(label=_("Teleworkable"), required=False, initial=True)
+
+
+class FunctionEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    weight = forms.IntegerField(label=_("Weight"), min_value=0, max_value=100000)
+    teleworkable = forms.BooleanField(label=_("Teleworkable"), required=False)
+
+
+class ReclassifyForm(forms.Form):
+    to_class = forms.TypedChoiceField(label=_("New class"), choices=CLASS_CHOICES, coerce=int)
+    keep_family = forms.BooleanField(label=_("Keep the family"), required=False, initial=True)
+    to_family = _family_field()
+    effective_date = BoundedDateField(label=_("In force from"), widget=DATE)
+    reason = forms.CharField(label=_("Reason"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))

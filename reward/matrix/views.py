@@ -1,0 +1,181 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, TemplateView
+
+from hrportal.models import Function, FunctionFamily
+from hrportal.roles import staff_of
+from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
+from reward.matrix.forms import EntityFilterForm, FunctionEditForm, FunctionForm, ReclassifyForm
+from reward.matrix.permissions import can_manage_matrix, can_read_matrix, matrix_entities
+from reward.matrix.selectors import (
+    cell_functions,
+    function_history,
+    function_list,
+    functions_one_class_up,
+    matrix_grid,
+    reclassifications_of,
+)
+from reward.matrix.services import function_create, function_reclassify, function_update
+
+
+def _entity_filter(request):
+    form = EntityFilterForm(request.GET or None, entities=matrix_entities(request.user))
+    entity = form.cleaned_data.get("entity") if form.is_valid() else None
+    return form, entity
+
+
+class MatrixView(RoleRequiredMixin, TemplateView):
+    """Families as columns, classes as rows: functions and staff per cell, for the organisation or an entity."""
+
+    template_name = "reward/matrix/matrix.html"
+
+    def allowed(self, user) -> bool:
+        return can_read_matrix(user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, entity = _entity_filter(self.request)
+        context["filter_form"] = form
+        context["entity"] = entity
+        context["grid"] = matrix_grid(entity_id=entity.pk if entity else None)
+        context["query_string"] = f"entity={entity.pk}" if entity else ""
+        context["can_manage"] = can_manage_matrix(self.request.user)
+        return context
+
+
+class CellView(RoleRequiredMixin, TemplateView):
+    template_name = "reward/matrix/cell.html"
+
+    def allowed(self, user) -> bool:
+        return can_read_matrix(user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        function_class = self.kwargs["function_class"]
+        if not (Function.MIN_CLASS <= function_class <= Function.MAX_CLASS):
+            raise Http404
+        family_id = self.kwargs.get("family_id")
+        family = get_object_or_404(FunctionFamily, pk=family_id) if family_id is not None else None
+        _form, entity = _entity_filter(self.request)
+        context.update(
+            family=family,
+            function_class=function_class,
+            entity=entity,
+            functions=cell_functions(
+                family_id=family.pk if family else None,
+                function_class=function_class,
+                entity_id=entity.pk if entity else None,
+            ),
+            can_manage=can_manage_matrix(self.request.user),
+        )
+        return context
+
+
+class MyCellView(ScopedMixin, TemplateView):
+    """Every staff member: their own cell and the functions one class up in their and neighbouring families."""
+
+    template_name = "reward/matrix/mine.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        me = staff_of(self.request.user)
+        context["me"] = me
+        if me is not None:
+            context["one_up"] = functions_one_class_up(staff=me)
+            context["history"] = function_history(staff=me)
+        return context
+
+
+class FunctionListView(RoleRequiredMixin, ListView):
+    template_name = "reward/matrix/functions.html"
+    context_object_name = "functions"
+    paginate_by = 50
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def get_queryset(self):
+        self.query = (self.request.GET.get("q") or "")[:100]
+        return function_list(query=self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["q"] = self.query
+        context["query_string"] = f"q={self.query}" if self.query else ""
+        return context
+
+
+class FunctionCreateView(RoleRequiredMixin, TemplateView):
+    template_name = "reward/matrix/function_form.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response({"form": FunctionForm()})
+
+    def post(self, request, *args, **kwargs):
+        form = FunctionForm(request.POST)
+        if form.is_valid():
+            try:
+                function = function_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The function was added to the matrix."))
+                return redirect("reward:matrix-function", pk=function.pk)
+        return self.render_to_response({"form": form})
+
+
+class FunctionDetailView(RoleRequiredMixin, TemplateView):
+    """Central HR: change a function, reclassify it from a date, read its reclassifications."""
+
+    template_name = "reward/matrix/function_detail.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def _function(self):
+        return get_object_or_404(Function.objects.select_related("family"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        function = self._function()
+        context["function"] = function
+        context["reclassifications"] = reclassifications_of(function=function)
+        context["staff_count"] = function.staff.filter(is_active=True).count()
+        context.setdefault(
+            "edit_form",
+            FunctionEditForm(
+                initial={"name": function.name, "weight": function.weight, "teleworkable": function.teleworkable}
+            ),
+        )
+        context.setdefault("reclassify_form", ReclassifyForm(initial={"to_class": function.function_class}))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        function = self._function()
+        if "reclassify" in request.POST:
+            form = ReclassifyForm(request.POST)
+            if form.is_valid():
+                try:
+                    function_reclassify(actor=request.user, function_id=function.pk, **form.cleaned_data)
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    messages.success(request, _("The function was reclassified."))
+                    return redirect("reward:matrix-function", pk=function.pk)
+            return self.render_to_response(self.get_context_data(reclassify_form=form))
+        form = FunctionEditForm(request.POST)
+        if form.is_valid():
+            try:
+                function_update(actor=request.user, function_id=function.pk, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The function was saved."))
+                return redirect("reward:matrix-function", pk=function.pk)
+        return self.render_to_response(self.get_context_data(edit_form=form))
