@@ -301,6 +301,7 @@ SPECTACULAR_SETTINGS = {
         "CompetencyLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
         "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
         "ReportRunStatusEnum": "hrportal.reports.models.ReportRun.Status",
+        "PayGapOutcomeEnum": "reward.paygap.models.PayGapJustification.Outcome",
     },
 }
 

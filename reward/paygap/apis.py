@@ -17,6 +17,8 @@ class JustificationListApi(generics.ListAPIView):
     filterset_fields = ["year", "outcome"]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return PayGapJustification.objects.none()
         if not can_see_pay_gap(self.request.user):
             raise NotFound
         return PayGapJustification.objects.all()
