@@ -39,6 +39,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -269,13 +270,18 @@ def _quartiles(rows) -> dict:
 
 
 def latest_pay_gap_run():
-    """The newest finished run of the pay-gap report, or None."""
-    return (
+    """The newest finished run of the pay-gap report, or None, with only its summary and charts read
+    (`run.result` holds those two): the table of every category can be large, and the home page asks often."""
+    run = (
         ReportRun.objects.filter(kind="reward_pay_gap", status=ReportRun.Status.DONE)
-        .defer("csv_file", "xlsx_file")
+        .defer("csv_file", "xlsx_file", "result")
+        .annotate(result_summary=KeyTransform("summary", "result"), result_charts=KeyTransform("charts", "result"))
         .order_by("-finished_at", "-id")
         .first()
     )
+    if run is not None:
+        run.result = {"summary": run.result_summary or {}, "charts": run.result_charts or []}
+    return run
 
 
 def justifications_for(*, year: int) -> dict:
