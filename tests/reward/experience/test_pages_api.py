@@ -19,7 +19,12 @@ def _client(user):
 
 
 def _formset(**rows):
-    data = {"periods-TOTAL_FORMS": "3", "periods-INITIAL_FORMS": "0", "periods-MIN_NUM_FORMS": "1", "periods-MAX_NUM_FORMS": "40"}
+    data = {
+        "periods-TOTAL_FORMS": "3",
+        "periods-INITIAL_FORMS": "0",
+        "periods-MIN_NUM_FORMS": "1",
+        "periods-MAX_NUM_FORMS": "40",
+    }
     # the empty rows as a browser sends them: the initial working-time fraction, no sector
     data.update({"periods-1-part_time_fraction": "1", "periods-2-part_time_fraction": "1", "periods-1-sector": ""})
     data.update(rows)
@@ -70,7 +75,9 @@ def test_a_bad_row_shows_its_error_on_the_form(staff_member):
     assert not ExperienceRequest.objects.exists()
 
 
-def test_permission_matrix_with_another_entitys_ids(staff_member, team_leader, line_manager, hr_officer, central_hr, outsider, other_entity):
+def test_permission_matrix_with_another_entitys_ids(
+    staff_member, team_leader, line_manager, hr_officer, central_hr, outsider, other_entity
+):
     request = ExperienceRequest.objects.create(staff=staff_member)
     other_request = ExperienceRequest.objects.create(staff=outsider)
     other_hr = HrOfficerScopeFactory(entity=other_entity, user=UserFactory(username="otherhr")).user
@@ -92,7 +99,9 @@ def test_permission_matrix_with_another_entitys_ids(staff_member, team_leader, l
         assert got == expected, url
     # deciding another entity's request through the API: 404 before reading the body
     response = _client(hr_officer).post(
-        f"/api/reward/experience/requests/{other_request.pk}/decide/", data=json.dumps({}), content_type="application/json"
+        f"/api/reward/experience/requests/{other_request.pk}/decide/",
+        data=json.dumps({}),
+        content_type="application/json",
     )
     assert response.status_code == 404
 
