@@ -12,7 +12,9 @@ register_events(
         _("Dismissal in special circumstances after an insufficient"),
         model=EvaluationCase,
     ),
-    EventType("deployability.evaluation_case.guidance", _("Guidance started after an insufficient"), model=EvaluationCase),
+    EventType(
+        "deployability.evaluation_case.guidance", _("Guidance started after an insufficient"), model=EvaluationCase
+    ),
     EventType("deployability.evaluation_case.evaluation", _("Next evaluation recorded"), model=EvaluationCase),
     EventType(
         "deployability.evaluation_case.dismissal_required",

@@ -36,12 +36,20 @@ class EvaluationCase(models.Model):
         _("finding of special circumstances"), max_length=TEXT_MAX_LENGTH, blank=True
     )
     trajectory = models.ForeignKey(
-        GuidanceTrajectory, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        GuidanceTrajectory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("guidance trajectory"),
     )
     guidance_started_on = models.DateField(_("guidance started on"), null=True, blank=True)
     second_insufficient = models.ForeignKey(
-        Evaluation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Evaluation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("second insufficient evaluation"),
     )
     hr_notified = models.BooleanField(_("HR told"), default=False)

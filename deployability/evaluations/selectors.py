@@ -83,7 +83,11 @@ def case_timeline(case: EvaluationCase) -> dict:
     if case.trajectory_id:
         trajectory = case.trajectory
         items.append(
-            TimelineItem(trajectory.started_on, _("Guidance started (%(kind)s)") % {"kind": trajectory.get_kind_display()}, trajectory.goal)
+            TimelineItem(
+                trajectory.started_on,
+                _("Guidance started (%(kind)s)") % {"kind": trajectory.get_kind_display()},
+                trajectory.goal,
+            )
         )
         for step in trajectory.steps.all():
             items.append(TimelineItem(step.planned_on, _("Guidance step: %(title)s") % {"title": step.title}))
@@ -91,10 +95,14 @@ def case_timeline(case: EvaluationCase) -> dict:
             items.append(TimelineItem(trajectory.completed_on, _("Guidance completed"), trajectory.outcome))
     if case.outcome == EvaluationCase.Outcome.DISMISSED_SPECIAL:
         items.append(
-            TimelineItem(case.dismissal_decided_on, _("Dismissal in special circumstances"), case.special_circumstances, True)
+            TimelineItem(
+                case.dismissal_decided_on, _("Dismissal in special circumstances"), case.special_circumstances, True
+            )
         )
     if case.outcome == EvaluationCase.Outcome.DISMISSED_MANDATORY:
-        items.append(TimelineItem(case.dismissal_decided_on, _("Mandatory dismissal decided"), case.dismissal_note, True))
+        items.append(
+            TimelineItem(case.dismissal_decided_on, _("Mandatory dismissal decided"), case.dismissal_note, True)
+        )
     if case.outcome == EvaluationCase.Outcome.RECOVERED:
         items.append(TimelineItem(case.closed_on, _("Case closed: the next evaluations were sufficient")))
     items.sort(key=lambda item: item.day)
@@ -111,15 +119,19 @@ def case_figures_per_entity(*, entity_ids=None) -> list[dict]:
     qs = EvaluationCase.objects.all()
     if entity_ids is not None:
         qs = qs.filter(staff__entity_id__in=entity_ids)
-    rows = qs.values("staff__entity__name").annotate(
-        total=Count("pk"),
-        decision=Count("pk", filter=Q(status=Status.DECISION)),
-        guidance=Count("pk", filter=Q(status=Status.GUIDANCE)),
-        dismissal_required=Count("pk", filter=Q(status=Status.DISMISSAL_REQUIRED)),
-        dismissed_special=Count("pk", filter=Q(outcome=EvaluationCase.Outcome.DISMISSED_SPECIAL)),
-        dismissed_mandatory=Count("pk", filter=Q(outcome=EvaluationCase.Outcome.DISMISSED_MANDATORY)),
-        recovered=Count("pk", filter=Q(outcome=EvaluationCase.Outcome.RECOVERED)),
-        statutory=Count("pk", filter=Q(staff__employment_type="statutory")),
-        contractual=Count("pk", filter=Q(staff__employment_type="contractual")),
-    ).order_by("staff__entity__name")
+    rows = (
+        qs.values("staff__entity__name")
+        .annotate(
+            total=Count("pk"),
+            decision=Count("pk", filter=Q(status=Status.DECISION)),
+            guidance=Count("pk", filter=Q(status=Status.GUIDANCE)),
+            dismissal_required=Count("pk", filter=Q(status=Status.DISMISSAL_REQUIRED)),
+            dismissed_special=Count("pk", filter=Q(outcome=EvaluationCase.Outcome.DISMISSED_SPECIAL)),
+            dismissed_mandatory=Count("pk", filter=Q(outcome=EvaluationCase.Outcome.DISMISSED_MANDATORY)),
+            recovered=Count("pk", filter=Q(outcome=EvaluationCase.Outcome.RECOVERED)),
+            statutory=Count("pk", filter=Q(staff__employment_type="statutory")),
+            contractual=Count("pk", filter=Q(staff__employment_type="contractual")),
+        )
+        .order_by("staff__entity__name")
+    )
     return [{"entity": row.pop("staff__entity__name"), **row} for row in rows]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deployability.evaluations.models import EvaluationCase
 from deployability.evaluations.permissions import can_work_case
-from deployability.redeployment.models import GuidanceTrajectory
+from deployability.models import GuidanceTrajectory
 from deployability.redeployment.services import trajectory_open
 from hrportal.audit.services import audit_record
 from hrportal.jobs import job_enqueue
@@ -56,7 +56,9 @@ def _refresh(case: EvaluationCase, *, actor=None) -> bool:
     if case.status not in (Status.DECISION, Status.GUIDANCE):
         return False
     window = followup_window(case)
-    second = next((e for e in followup_evaluations(case, window=window) if e.rating == Evaluation.Rating.INSUFFICIENT), None)
+    second = next(
+        (e for e in followup_evaluations(case, window=window) if e.rating == Evaluation.Rating.INSUFFICIENT), None
+    )
     if second is None:
         return False
     case.status = Status.DISMISSAL_REQUIRED
@@ -147,15 +149,17 @@ def case_dismiss_special(*, actor, case_id: int, finding: str, decided_on: date)
         action="deployability.evaluation_case.dismissed_special",
         target=case,
         staff=case.staff,
-        after={"finding": case.special_circumstances, "decided_on": decided_on, "employment": case.staff.employment_type},
+        after={
+            "finding": case.special_circumstances,
+            "decided_on": decided_on,
+            "employment": case.staff.employment_type,
+        },
     )
     return case
 
 
 @transaction.atomic
-def case_start_guidance(
-    *, actor, case_id: int, kind: str, goal: str, started_on: date, steps=None
-) -> EvaluationCase:
+def case_start_guidance(*, actor, case_id: int, kind: str, goal: str, started_on: date, steps=None) -> EvaluationCase:
     """An insufficient that does not lead to dismissal starts guidance: a guidance trajectory."""
     case = _case_lock(case_id)
     if not can_work_case(user=actor, case=case):
@@ -190,9 +194,7 @@ def case_start_guidance(
 
 
 @transaction.atomic
-def case_record_evaluation(
-    *, actor, case_id: int, evaluated_on: date, rating: str, remarks: str = ""
-) -> Evaluation:
+def case_record_evaluation(*, actor, case_id: int, evaluated_on: date, rating: str, remarks: str = "") -> Evaluation:
     """HR records the next evaluation on the case: no sooner than the minimum months after an insufficient."""
     case = _case_lock(case_id)
     if not can_work_case(user=actor, case=case):

@@ -26,9 +26,7 @@ def notify_case_opened(case_id: int) -> int:
 @shared_task(**TASK_OPTIONS)
 def notify_dismissal_required(case_id: int) -> int:
     case = (
-        EvaluationCase.objects.select_related("staff", "evaluation", "second_insufficient")
-        .filter(pk=case_id)
-        .first()
+        EvaluationCase.objects.select_related("staff", "evaluation", "second_insufficient").filter(pk=case_id).first()
     )
     if case is None or case.status != EvaluationCase.Status.DISMISSAL_REQUIRED or case.hr_notified:
         return 0

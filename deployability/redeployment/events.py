@@ -14,12 +14,8 @@ from hrportal.audit.registry import EventType, register_events
 register_events(
     EventType("deployability.trajectory.opened", _("Guidance trajectory opened"), model=GuidanceTrajectory),
     EventType("deployability.trajectory.completed", _("Guidance trajectory completed"), model=GuidanceTrajectory),
-    EventType(
-        "deployability.redeployment.registered", _("Registered for redeployment"), model=RedeploymentCandidate
-    ),
-    EventType(
-        "deployability.redeployment.admissibility", _("Admissibility test decided"), model=RedeploymentCandidate
-    ),
+    EventType("deployability.redeployment.registered", _("Registered for redeployment"), model=RedeploymentCandidate),
+    EventType("deployability.redeployment.admissibility", _("Admissibility test decided"), model=RedeploymentCandidate),
     EventType(
         "deployability.redeployment.withdrawn", _("Redeployment registration withdrawn"), model=RedeploymentCandidate
     ),

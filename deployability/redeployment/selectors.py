@@ -111,9 +111,9 @@ def vacancy_candidates_ranked(*, vacancy: Vacancy, viewer, limit: int = 50) -> l
 
     Three queries whatever the number of candidates: the requirements, the candidates, their competencies."""
     required = list(
-        VacancyCompetency.objects.filter(vacancy=vacancy).select_related("competency").values_list(
-            "competency_id", "competency__name", "level"
-        )
+        VacancyCompetency.objects.filter(vacancy=vacancy)
+        .select_related("competency")
+        .values_list("competency_id", "competency__name", "level")
     )
     grades = GRADE_ORDER[: GRADE_RANK[vacancy.grade] + 1]
     candidates = list(
@@ -170,7 +170,9 @@ def vacancy_candidates_ranked(*, vacancy: Vacancy, viewer, limit: int = 50) -> l
             place_score = PLACE_POINTS
             reasons.append(_("Works in %(place)s.") % {"place": vacancy.place})
         elif candidate.place:
-            reasons.append(_("Works in %(place)s, not in %(vacancy)s.") % {"place": candidate.place, "vacancy": vacancy.place})
+            reasons.append(
+                _("Works in %(place)s, not in %(vacancy)s.") % {"place": candidate.place, "vacancy": vacancy.place}
+            )
         ranked.append(
             RankedCandidate(
                 candidate=candidate,
@@ -221,7 +223,9 @@ def redeployment_figures_per_entity(*, entity_ids=None) -> list[dict]:
     for row in offers.values("candidate__staff__entity__name").annotate(
         offers=Count("pk"), refusals=Count("pk", filter=Q(status=Offer.Status.REFUSED))
     ):
-        target = per_entity.setdefault(row["candidate__staff__entity__name"], {"staff__entity__name": row["candidate__staff__entity__name"]})
+        target = per_entity.setdefault(
+            row["candidate__staff__entity__name"], {"staff__entity__name": row["candidate__staff__entity__name"]}
+        )
         target["offers"], target["refusals"] = row["offers"], row["refusals"]
     result = []
     for name in sorted(per_entity):

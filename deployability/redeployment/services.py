@@ -165,7 +165,9 @@ def candidate_register(*, actor, staff: Staff, registered_on: date, place: str =
             }
         )
     if RedeploymentCandidate.objects.filter(staff=staff, status__in=RedeploymentCandidate.ACTIVE).exists():
-        raise ValidationError({"staff": _("%(name)s is already registered for redeployment.") % {"name": staff.full_name}})
+        raise ValidationError(
+            {"staff": _("%(name)s is already registered for redeployment.") % {"name": staff.full_name}}
+        )
     candidate = RedeploymentCandidate.objects.create(
         staff=staff, trajectory=trajectory, registered_on=registered_on, registered_by=actor, place=_text(place)[:100]
     )
@@ -357,7 +359,12 @@ def vacancy_publish(
         action="deployability.vacancy.published",
         target=vacancy,
         entity=entity,
-        after={"grade": grade, "function": function.pk, "place": vacancy.place, "priority_until": vacancy.priority_until},
+        after={
+            "grade": grade,
+            "function": function.pk,
+            "place": vacancy.place,
+            "priority_until": vacancy.priority_until,
+        },
         parameters=snapshot([PRIORITY_DAYS], on=published_on),
     )
     job_enqueue("deployability.redeployment.tasks.notify_vacancy_published", vacancy.pk)
@@ -469,7 +476,9 @@ def offer_make(*, actor, candidate_id: int, vacancy_id: int, offered_on: date | 
             }
         )
     if offered_on < vacancy.published_on or offered_on < (candidate.admissibility_decided_on or offered_on):
-        raise ValidationError({"offered_on": _("The offer cannot be dated before the vacancy or the admissibility test.")})
+        raise ValidationError(
+            {"offered_on": _("The offer cannot be dated before the vacancy or the admissibility test.")}
+        )
     max_refusals = int(parameter(MAX_REFUSALS, on=offered_on))
     ex_officio = candidate.refusals >= max_refusals
     number = candidate.offers.count() + 1

@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from deployability.models import EvaluationCase
 from deployability.evaluations.services import (
     case_close,
     case_decide_dismissal,
@@ -11,6 +10,7 @@ from deployability.evaluations.services import (
     case_record_evaluation,
     case_start_guidance,
 )
+from deployability.models import EvaluationCase
 from hrportal.audit.models import AuditEvent
 from hrportal.models import Evaluation
 from hrportal.services.evaluations import add_months, evaluation_check_interval

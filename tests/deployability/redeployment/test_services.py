@@ -45,7 +45,9 @@ def test_manager_opens_and_completes_a_trajectory(line_manager, staff_member):
         steps=[("Opleiding", date(2026, 2, 1)), ("Evaluatiegesprek", date(2026, 3, 1))],
     )
     assert trajectory.steps.count() == 2
-    trajectory = trajectory_complete(actor=user, trajectory_id=trajectory.pk, completed_on=date(2026, 3, 31), outcome="Goed")
+    trajectory = trajectory_complete(
+        actor=user, trajectory_id=trajectory.pk, completed_on=date(2026, 3, 31), outcome="Goed"
+    )
     assert trajectory.status == GuidanceTrajectory.Status.COMPLETED
     assert AuditEvent.objects.filter(action="deployability.trajectory.completed").exists()
 
@@ -101,7 +103,11 @@ def test_admissibility_by_hr_of_the_entity_only(hr_officer, other_hr, staff_memb
             actor=hr_officer, candidate_id=candidate.pk, redeployable=True, reasons=" ", decided_on=date(2026, 4, 2)
         )
     candidate = candidate_admissibility(
-        actor=hr_officer, candidate_id=candidate.pk, redeployable=True, reasons="Breed profiel", decided_on=date(2026, 4, 2)
+        actor=hr_officer,
+        candidate_id=candidate.pk,
+        redeployable=True,
+        reasons="Breed profiel",
+        decided_on=date(2026, 4, 2),
     )
     assert candidate.status == RedeploymentCandidate.Status.REDEPLOYABLE
 
@@ -142,7 +148,12 @@ def test_vacancy_publish_sets_the_priority_period_from_the_parameter(hr_officer,
 def test_vacancy_publish_refused_for_another_entity(hr_officer, other_entity):
     with pytest.raises(ValidationError) as error:
         vacancy_publish(
-            actor=hr_officer, title="x", function=FunctionFactory(), grade="B1", entity=other_entity, place="Gent",
+            actor=hr_officer,
+            title="x",
+            function=FunctionFactory(),
+            grade="B1",
+            entity=other_entity,
+            place="Gent",
             published_on=date(2026, 5, 1),
         )
     assert "entity" in error.value.message_dict
@@ -176,13 +187,26 @@ def test_offer_of_a_higher_grade_refused_and_equal_grade_allowed(hr_officer, sta
     equal = VacancyFactory(grade="A1")
     offer = offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=equal.pk, offered_on=date(2026, 5, 10))
     assert offer.status == Offer.Status.PENDING and offer.number == 1
-    lower_candidate = _candidate(staff_member.__class__.objects.create(
-        personnel_number="x1", first_name="A", last_name="B", email="ab@example.test", entity=staff_member.entity,
-        level="A", grade="A2", salary_scale="A211", employment_type="statutory", service_start=date(2010, 1, 1),
-        entity_start=date(2012, 1, 1), gender="M",
-    ))
+    lower_candidate = _candidate(
+        staff_member.__class__.objects.create(
+            personnel_number="x1",
+            first_name="A",
+            last_name="B",
+            email="ab@example.test",
+            entity=staff_member.entity,
+            level="A",
+            grade="A2",
+            salary_scale="A211",
+            employment_type="statutory",
+            service_start=date(2010, 1, 1),
+            entity_start=date(2012, 1, 1),
+            gender="M",
+        )
+    )
     lower = VacancyFactory(grade="B2")
-    assert offer_make(actor=hr_officer, candidate_id=lower_candidate.pk, vacancy_id=lower.pk, offered_on=date(2026, 5, 10))
+    assert offer_make(
+        actor=hr_officer, candidate_id=lower_candidate.pk, vacancy_id=lower.pk, offered_on=date(2026, 5, 10)
+    )
 
 
 def test_two_refusals_then_the_third_offer_places_ex_officio(hr_officer, staff_member):
@@ -223,7 +247,9 @@ def test_the_refusal_limit_is_a_parameter(hr_officer, staff_member):
 
 def test_accepting_places_the_candidate(hr_officer, staff_member):
     candidate = _candidate(staff_member)
-    offer = offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=date(2026, 5, 10))
+    offer = offer_make(
+        actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=date(2026, 5, 10)
+    )
     offer_accept(actor=staff_member.user, offer_id=offer.pk, answered_on=date(2026, 5, 12))
     candidate.refresh_from_db()
     assert candidate.status == RedeploymentCandidate.Status.PLACED and not candidate.placed_ex_officio
@@ -243,11 +269,15 @@ def test_a_vacancy_with_a_pending_offer_cannot_be_offered_again(hr_officer, staf
 def test_offer_by_hr_of_another_entity_refused(other_hr, staff_member):
     candidate = _candidate(staff_member)
     with pytest.raises(PermissionDenied):
-        offer_make(actor=other_hr, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=date(2026, 5, 10))
+        offer_make(
+            actor=other_hr, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=date(2026, 5, 10)
+        )
 
 
 def test_only_the_candidate_or_their_hr_answers(hr_officer, staff_member, outsider):
     candidate = _candidate(staff_member)
-    offer = offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=date(2026, 5, 10))
+    offer = offer_make(
+        actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=date(2026, 5, 10)
+    )
     with pytest.raises(PermissionDenied):
         offer_refuse(actor=outsider.user, offer_id=offer.pk, reason="x", answered_on=date(2026, 5, 11))
