@@ -301,6 +301,14 @@ SPECTACULAR_SETTINGS = {
         "CompetencyLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
         "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
         "ReportRunStatusEnum": "hrportal.reports.models.ReportRun.Status",
+        "GuidanceTrajectoryStatusEnum": "deployability.redeployment.models.GuidanceTrajectory.Status",
+        "GuidanceTrajectoryKindEnum": "deployability.redeployment.models.GuidanceTrajectory.Kind",
+        "GuidanceTrajectoryReasonEnum": "deployability.redeployment.models.GuidanceTrajectory.Reason",
+        "RedeploymentCandidateStatusEnum": "deployability.redeployment.models.RedeploymentCandidate.Status",
+        "RedeploymentVacancyStatusEnum": "deployability.redeployment.models.Vacancy.Status",
+        "RedeploymentOfferStatusEnum": "deployability.redeployment.models.Offer.Status",
+        "EvaluationCaseStatusEnum": "deployability.evaluations.models.EvaluationCase.Status",
+        "EvaluationCaseOutcomeEnum": "deployability.evaluations.models.EvaluationCase.Outcome",
     },
 }
 
