@@ -115,7 +115,7 @@ def test_insufficient_at_the_fourth_evaluation_makes_dismissal_mandatory(case, h
     assert AuditEvent.objects.filter(action="deployability.evaluation_case.dismissal_required").exists()
     with pytest.raises(ValidationError) as error:
         case_close(actor=hr_officer, case_id=case.pk, closed_on=date(2028, 6, 1))
-    assert "dismissal decision" in str(error.value)
+    assert "ontslagbeslissing" in str(error.value)
     with pytest.raises(ValidationError):
         case_decide_dismissal(actor=hr_officer, case_id=case.pk, decided_on=date(2028, 2, 1), note="")
     case = case_decide_dismissal(actor=hr_officer, case_id=case.pk, decided_on=date(2028, 2, 1), note="Besluit 2028/12")

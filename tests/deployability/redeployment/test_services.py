@@ -75,7 +75,7 @@ def test_registration_refused_without_a_completed_trajectory(line_manager, staff
     TrajectoryFactory(staff=staff_member)  # open, not completed
     with pytest.raises(ValidationError) as error:
         candidate_register(actor=line_manager.user, staff=staff_member, registered_on=date(2026, 4, 1))
-    assert "guidance and support trajectory" in str(error.value.message_dict["staff"])
+    assert "begeleidings- en ondersteuningstraject" in str(error.value.message_dict["staff"])
 
 
 def test_registration_after_a_completed_trajectory(line_manager, staff_member):
@@ -183,7 +183,7 @@ def test_offer_of_a_higher_grade_refused_and_equal_grade_allowed(hr_officer, sta
     higher = VacancyFactory(grade="A2")
     with pytest.raises(ValidationError) as error:
         offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=higher.pk, offered_on=date(2026, 5, 10))
-    assert "equal or lower grade" in str(error.value.message_dict["vacancy"])
+    assert "gelijke of lagere graad" in str(error.value.message_dict["vacancy"])
     equal = VacancyFactory(grade="A1")
     offer = offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=equal.pk, offered_on=date(2026, 5, 10))
     assert offer.status == Offer.Status.PENDING and offer.number == 1
@@ -232,7 +232,7 @@ def test_two_refusals_then_the_third_offer_places_ex_officio(hr_officer, staff_m
     assert event.parameters["values"]["deployability.redeployment.max_refusals"] == 2
     with pytest.raises(ValidationError) as error:
         offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=day)
-    assert "no further offers" in str(error.value)
+    assert "geen verdere aanbiedingen" in str(error.value)
 
 
 def test_the_refusal_limit_is_a_parameter(hr_officer, staff_member):
