@@ -31,7 +31,7 @@ class EvaluationAdminForm(forms.ModelForm):
 
     class Meta:
         model = models.Evaluation
-        fields = "__all__"
+        fields = ["staff", "evaluated_on", "rating", "evaluator", "remarks"]
 
     def clean(self):
         cleaned = super().clean()

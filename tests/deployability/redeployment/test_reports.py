@@ -5,8 +5,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from deployability.models import Offer, RedeploymentCandidate
 from deployability.evaluations.selectors import case_figures_per_entity
+from deployability.models import Offer, RedeploymentCandidate
 from deployability.redeployment.selectors import redeployment_figures_per_entity
 from hrportal.models import Evaluation
 from hrportal.reports.models import ReportRun
@@ -55,7 +55,9 @@ def test_redeployment_report_per_entity(central_hr, entity, other_entity, django
 
 def test_evaluation_case_report(central_hr, entity, django_capture_on_commit_callbacks):
     for _ in range(2):
-        EvaluationFactory(staff=StaffFactory(entity=entity), evaluated_on=date(2026, 1, 5), rating=Evaluation.Rating.INSUFFICIENT)
+        EvaluationFactory(
+            staff=StaffFactory(entity=entity), evaluated_on=date(2026, 1, 5), rating=Evaluation.Rating.INSUFFICIENT
+        )
     run = _run("deployability_evaluation_cases", central_hr, django_capture_on_commit_callbacks)
     assert run.result["rows"][0]["decision"] == 2
 
