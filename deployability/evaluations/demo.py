@@ -29,7 +29,12 @@ def seed_demo(*, rng, today, out) -> None:
         new = []
         for i, sid in enumerate(picked):
             new.append(Evaluation(staff_id=sid, evaluated_on=today - timedelta(days=400), rating="good"))
-            new.append(Evaluation(staff_id=sid, evaluated_on=today - timedelta(days=200), rating="insufficient"))
+            # the first waits for HR's decision (recent), the second is insufficient again: dismissal mandatory
+            new.append(
+                Evaluation(
+                    staff_id=sid, evaluated_on=today - timedelta(days=60 if i == 0 else 200), rating="insufficient"
+                )
+            )
             if i == 1:
                 new.append(Evaluation(staff_id=sid, evaluated_on=today - timedelta(days=10), rating="insufficient"))
         Evaluation.objects.bulk_create(new)

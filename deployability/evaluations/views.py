@@ -54,7 +54,13 @@ class CaseListView(RoleRequiredMixin, TemplateView):
             entity_ids = None if sees_everything(user) else list(hr_entities_of(user).values_list("pk", flat=True))
             context["figures"] = case_figures_per_entity(entity_ids=entity_ids)
         context["works"] = works_cases(user)
-        context["statuses"] = [("open", _("open"))] + list(Status.choices)
+        context["statuses"] = [
+            ("open", _("open")),
+            (Status.DECISION, _("Decision pending")),
+            (Status.GUIDANCE, _("Guidance")),
+            (Status.DISMISSAL_REQUIRED, _("Dismissal mandatory")),
+            (Status.CLOSED, _("Closed")),
+        ]
         context["status"] = status
         return context
 

@@ -53,7 +53,7 @@ def seed_demo(*, rng, today, out) -> None:
 
     # 1. Completed trajectories for every candidate, plus demo-manager's running one.
     registered = [(p, status) for p, status in zip(people, _statuses(rng, len(people)), strict=True)]
-    registered += [(p, S.REGISTERED) for p in in_hr[:2]]
+    registered += [(p, S.REGISTERED) for p in in_hr[:2]] + [(p, S.REDEPLOYABLE) for p in in_hr[2:4]]
     trajectories = []
     for (sid, _entity, _grade, _lm), _status in registered:
         opened = start + timedelta(days=rng.randint(0, 60))
