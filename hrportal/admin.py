@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from hrportal import models
 from hrportal.jobs.services import outbox_resend
+from hrportal.services.evaluations import evaluation_check_interval
 
 
 @admin.register(models.User)
@@ -24,8 +26,28 @@ class StaffCompetencyInline(admin.TabularInline):
     autocomplete_fields = ["competency"]
 
 
+class EvaluationAdminForm(forms.ModelForm):
+    """Every evaluation entered here obeys the interval rule after an "insufficient" (hrportal.services.evaluations)."""
+
+    class Meta:
+        model = models.Evaluation
+        fields = ["staff", "evaluated_on", "rating", "evaluator", "remarks"]
+
+    def clean(self):
+        cleaned = super().clean()
+        staff_id = cleaned["staff"].pk if cleaned.get("staff") else self.instance.staff_id
+        evaluated_on = cleaned.get("evaluated_on")
+        if staff_id and evaluated_on:
+            try:
+                evaluation_check_interval(staff_id=staff_id, evaluated_on=evaluated_on, exclude_id=self.instance.pk)
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+
 class EvaluationInline(admin.TabularInline):
     model = models.Evaluation
+    form = EvaluationAdminForm
     fk_name = "staff"
     extra = 0
     raw_id_fields = ["evaluator"]
@@ -90,6 +112,7 @@ class FunctionAdmin(admin.ModelAdmin):
 
 @admin.register(models.Evaluation)
 class EvaluationAdmin(admin.ModelAdmin):
+    form = EvaluationAdminForm
     list_display = ("staff", "evaluated_on", "rating")
     list_filter = ("rating",)
     search_fields = ("staff__last_name", "staff__personnel_number")

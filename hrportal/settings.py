@@ -302,6 +302,14 @@ SPECTACULAR_SETTINGS = {
         "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
         "ReportRunStatusEnum": "hrportal.reports.models.ReportRun.Status",
         "PayGapOutcomeEnum": "reward.paygap.models.PayGapJustification.Outcome",
+        "GuidanceTrajectoryStatusEnum": "deployability.redeployment.models.GuidanceTrajectory.Status",
+        "GuidanceTrajectoryKindEnum": "deployability.redeployment.models.GuidanceTrajectory.Kind",
+        "GuidanceTrajectoryReasonEnum": "deployability.redeployment.models.GuidanceTrajectory.Reason",
+        "RedeploymentCandidateStatusEnum": "deployability.redeployment.models.RedeploymentCandidate.Status",
+        "RedeploymentVacancyStatusEnum": "deployability.redeployment.models.Vacancy.Status",
+        "RedeploymentOfferStatusEnum": "deployability.redeployment.models.Offer.Status",
+        "EvaluationCaseStatusEnum": "deployability.evaluations.models.EvaluationCase.Status",
+        "EvaluationCaseOutcomeEnum": "deployability.evaluations.models.EvaluationCase.Outcome",
     },
 }
 

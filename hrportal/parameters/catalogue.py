@@ -142,6 +142,15 @@ _SPECS = [
         maximum=10,
     ),
     ParameterSpec(
+        "deployability.redeployment.priority_days",
+        30,
+        _("Days a published vacancy is reserved for redeployment candidates before it opens to others"),
+        _("days"),
+        "001, II.5 (length not in the seed)",
+        minimum=0,
+        maximum=365,
+    ),
+    ParameterSpec(
         "deployability.evaluation.min_months_after_insufficient",
         6,
         _("Minimum months before the evaluation after an 'insufficient'"),

@@ -1,0 +1,583 @@
+"""Every write of redeployment: trajectories, registration, admissibility, vacancies and offers."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from deployability.redeployment.models import (
+    GRADE_ORDER,
+    GRADE_RANK,
+    GuidanceTrajectory,
+    InternalTrajectory,
+    Offer,
+    RedeploymentCandidate,
+    TeamMeeting,
+    TeamMember,
+    TrajectoryStep,
+    Vacancy,
+    VacancyCompetency,
+    grade_is_equal_or_lower,
+)
+from deployability.redeployment.permissions import (
+    can_answer_offer,
+    can_decide_candidate,
+    can_manage_vacancy,
+    can_register,
+    can_run_trajectory,
+)
+from hrportal.audit.services import audit_record
+from hrportal.jobs import job_enqueue
+from hrportal.models import Competency, Entity, Function, Staff
+from hrportal.parameters.selectors import parameter, snapshot
+from hrportal.scoping import hr_entities_of
+
+MAX_REFUSALS = "deployability.redeployment.max_refusals"
+PRIORITY_DAYS = "deployability.redeployment.priority_days"
+Status = RedeploymentCandidate.Status
+
+
+def _text(value) -> str:
+    return (value or "").strip()
+
+
+# --- Guidance trajectory ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def trajectory_open(
+    *,
+    actor,
+    staff: Staff,
+    kind: str,
+    goal: str,
+    started_on: date,
+    steps: list[tuple[str, date]] | None = None,
+    reason: str = GuidanceTrajectory.Reason.REDEPLOYMENT,
+) -> GuidanceTrajectory:
+    """The line manager (or HR of the entity) opens a guidance and support trajectory with steps and dates."""
+    if not can_run_trajectory(user=actor, staff=staff):
+        raise PermissionDenied
+    errors = {}
+    if kind not in GuidanceTrajectory.Kind.values:
+        errors["kind"] = _("Choose training, development or coaching.")
+    if not _text(goal):
+        errors["goal"] = _("Describe the goal of the trajectory.")
+    if started_on is None:
+        errors["started_on"] = _("Give the start date.")
+    steps = [(_text(title), day) for title, day in (steps or []) if _text(title)]
+    if started_on is not None and any(day is None or day < started_on for _title, day in steps):
+        errors["steps"] = _("Every step needs a date on or after the start.")
+    if errors:
+        raise ValidationError(errors)
+    trajectory = GuidanceTrajectory.objects.create(
+        staff=staff, kind=kind, reason=reason, goal=_text(goal), started_on=started_on, opened_by=actor
+    )
+    TrajectoryStep.objects.bulk_create(
+        [TrajectoryStep(trajectory=trajectory, title=title[:200], planned_on=day) for title, day in steps]
+    )
+    audit_record(
+        actor=actor,
+        action="deployability.trajectory.opened",
+        target=trajectory,
+        staff=staff,
+        after={"kind": kind, "reason": reason, "started_on": started_on, "steps": len(steps)},
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_trajectory_opened", trajectory.pk)
+    return trajectory
+
+
+@transaction.atomic
+def trajectory_step_add(*, actor, trajectory_id: int, title: str, planned_on: date) -> TrajectoryStep:
+    trajectory = GuidanceTrajectory.objects.select_for_update().select_related("staff").get(pk=trajectory_id)
+    if not can_run_trajectory(user=actor, staff=trajectory.staff):
+        raise PermissionDenied
+    if trajectory.status != GuidanceTrajectory.Status.OPEN:
+        raise ValidationError(_("Steps can only be added to an open trajectory."))
+    errors = {}
+    if not _text(title):
+        errors["title"] = _("Name the step.")
+    if planned_on is None or planned_on < trajectory.started_on:
+        errors["planned_on"] = _("A step is dated on or after the start of the trajectory.")
+    if errors:
+        raise ValidationError(errors)
+    return TrajectoryStep.objects.create(trajectory=trajectory, title=_text(title)[:200], planned_on=planned_on)
+
+
+@transaction.atomic
+def trajectory_complete(*, actor, trajectory_id: int, completed_on: date, outcome: str) -> GuidanceTrajectory:
+    """The line manager closes the trajectory with its outcome."""
+    trajectory = GuidanceTrajectory.objects.select_for_update().select_related("staff").get(pk=trajectory_id)
+    if not can_run_trajectory(user=actor, staff=trajectory.staff):
+        raise PermissionDenied
+    if trajectory.status != GuidanceTrajectory.Status.OPEN:
+        raise ValidationError(_("This trajectory is already completed."))
+    errors = {}
+    if not _text(outcome):
+        errors["outcome"] = _("Describe the outcome of the trajectory.")
+    if completed_on is None or completed_on < trajectory.started_on:
+        errors["completed_on"] = _("The trajectory cannot end before it started.")
+    if errors:
+        raise ValidationError(errors)
+    trajectory.status = GuidanceTrajectory.Status.COMPLETED
+    trajectory.completed_on = completed_on
+    trajectory.outcome = _text(outcome)
+    trajectory.save(update_fields=["status", "completed_on", "outcome"])
+    trajectory.steps.filter(done_on__isnull=True, planned_on__lte=completed_on).update(done_on=completed_on)
+    audit_record(
+        actor=actor,
+        action="deployability.trajectory.completed",
+        target=trajectory,
+        staff=trajectory.staff,
+        after={"completed_on": completed_on, "outcome": trajectory.outcome},
+    )
+    return trajectory
+
+
+# --- Registration and admissibility ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def candidate_register(*, actor, staff: Staff, registered_on: date, place: str = "") -> RedeploymentCandidate:
+    """Register a staff member for redeployment: only after a completed guidance trajectory."""
+    staff = Staff.objects.select_for_update().get(pk=staff.pk)
+    if not can_register(user=actor, staff=staff):
+        raise PermissionDenied
+    if registered_on is None:
+        raise ValidationError({"registered_on": _("Give the date of registration.")})
+    trajectory = (
+        GuidanceTrajectory.objects.filter(
+            staff=staff, status=GuidanceTrajectory.Status.COMPLETED, completed_on__lte=registered_on
+        )
+        .order_by("-completed_on")
+        .first()
+    )
+    if trajectory is None:
+        raise ValidationError(
+            {
+                "staff": _(
+                    "%(name)s cannot be registered for redeployment yet: the line manager must first complete a "
+                    "guidance and support trajectory (training, development or coaching) with them."
+                )
+                % {"name": staff.full_name}
+            }
+        )
+    if RedeploymentCandidate.objects.filter(staff=staff, status__in=RedeploymentCandidate.ACTIVE).exists():
+        raise ValidationError(
+            {"staff": _("%(name)s is already registered for redeployment.") % {"name": staff.full_name}}
+        )
+    candidate = RedeploymentCandidate.objects.create(
+        staff=staff, trajectory=trajectory, registered_on=registered_on, registered_by=actor, place=_text(place)[:100]
+    )
+    audit_record(
+        actor=actor,
+        action="deployability.redeployment.registered",
+        target=candidate,
+        staff=staff,
+        after={"trajectory": trajectory.pk, "registered_on": registered_on},
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_candidate_registered", candidate.pk)
+    return candidate
+
+
+def _candidate_lock(candidate_id: int) -> RedeploymentCandidate:
+    return RedeploymentCandidate.objects.select_for_update(of=("self",)).select_related("staff").get(pk=candidate_id)
+
+
+@transaction.atomic
+def candidate_admissibility(
+    *, actor, candidate_id: int, redeployable: bool, reasons: str, decided_on: date
+) -> RedeploymentCandidate:
+    """HR of the entity runs the admissibility test: redeployable or not, with the reasons. Not redeployable
+    starts a trajectory inside the entity with a multidisciplinary team."""
+    candidate = _candidate_lock(candidate_id)
+    if not can_decide_candidate(user=actor, candidate=candidate):
+        raise PermissionDenied
+    if candidate.status != Status.REGISTERED:
+        raise ValidationError(_("The admissibility test has already been decided."))
+    errors = {}
+    if not _text(reasons):
+        errors["reasons"] = _("Give the reasons of the admissibility decision.")
+    if decided_on is None or decided_on < candidate.registered_on:
+        errors["decided_on"] = _("The decision cannot be dated before the registration.")
+    if errors:
+        raise ValidationError(errors)
+    candidate.status = Status.REDEPLOYABLE if redeployable else Status.NOT_REDEPLOYABLE
+    candidate.admissibility_reasons = _text(reasons)
+    candidate.admissibility_decided_on = decided_on
+    candidate.admissibility_decided_by = actor
+    candidate.save(
+        update_fields=["status", "admissibility_reasons", "admissibility_decided_on", "admissibility_decided_by"]
+    )
+    if not redeployable:
+        InternalTrajectory.objects.create(candidate=candidate, started_on=decided_on)
+    audit_record(
+        actor=actor,
+        action="deployability.redeployment.admissibility",
+        target=candidate,
+        staff=candidate.staff,
+        after={"status": candidate.status, "reasons": candidate.admissibility_reasons},
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_admissibility", candidate.pk)
+    return candidate
+
+
+def _internal_lock(*, actor, candidate_id: int) -> InternalTrajectory:
+    candidate = _candidate_lock(candidate_id)
+    if not can_decide_candidate(user=actor, candidate=candidate):
+        raise PermissionDenied
+    internal = InternalTrajectory.objects.select_for_update().filter(candidate=candidate).first()
+    if internal is None:
+        raise ValidationError(_("Only a candidate found not redeployable follows a trajectory inside the entity."))
+    if internal.closed_on is not None:
+        raise ValidationError(_("This trajectory is closed."))
+    return internal
+
+
+@transaction.atomic
+def team_member_add(*, actor, candidate_id: int, name: str, role: str) -> TeamMember:
+    internal = _internal_lock(actor=actor, candidate_id=candidate_id)
+    errors = {}
+    if not _text(name):
+        errors["name"] = _("Give the member's name.")
+    if not _text(role):
+        errors["role"] = _("Give the member's role in the team (e.g. line manager, HR, occupational physician).")
+    if errors:
+        raise ValidationError(errors)
+    member = TeamMember.objects.create(trajectory=internal, name=_text(name)[:150], role=_text(role)[:150])
+    audit_record(
+        actor=actor,
+        action="deployability.internal_trajectory.saved",
+        target=internal,
+        staff=internal.candidate.staff,
+        after={"member": member.name, "role": member.role},
+    )
+    return member
+
+
+@transaction.atomic
+def team_meeting_add(*, actor, candidate_id: int, held_on: date, notes: str) -> TeamMeeting:
+    internal = _internal_lock(actor=actor, candidate_id=candidate_id)
+    errors = {}
+    if held_on is None or held_on < internal.started_on:
+        errors["held_on"] = _("A meeting is held on or after the start of the trajectory.")
+    if not _text(notes):
+        errors["notes"] = _("Write down what the team discussed.")
+    if errors:
+        raise ValidationError(errors)
+    meeting = TeamMeeting.objects.create(trajectory=internal, held_on=held_on, notes=_text(notes))
+    audit_record(
+        actor=actor,
+        action="deployability.internal_trajectory.saved",
+        target=internal,
+        staff=internal.candidate.staff,
+        after={"meeting": held_on},
+    )
+    return meeting
+
+
+@transaction.atomic
+def internal_trajectory_close(*, actor, candidate_id: int, closed_on: date, outcome: str) -> InternalTrajectory:
+    internal = _internal_lock(actor=actor, candidate_id=candidate_id)
+    errors = {}
+    if not _text(outcome):
+        errors["outcome"] = _("Describe the outcome of the trajectory.")
+    if closed_on is None or closed_on < internal.started_on:
+        errors["closed_on"] = _("The trajectory cannot end before it started.")
+    if errors:
+        raise ValidationError(errors)
+    internal.outcome = _text(outcome)
+    internal.closed_on = closed_on
+    internal.save(update_fields=["outcome", "closed_on"])
+    candidate = internal.candidate
+    candidate.status = Status.WITHDRAWN
+    candidate.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action="deployability.internal_trajectory.saved",
+        target=internal,
+        staff=candidate.staff,
+        after={"closed_on": closed_on, "outcome": internal.outcome},
+    )
+    return internal
+
+
+# --- Vacancies ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def vacancy_publish(
+    *,
+    actor,
+    title: str,
+    function: Function,
+    grade: str,
+    entity: Entity,
+    place: str,
+    published_on: date,
+    competencies: list[tuple[Competency, int]] | None = None,
+) -> Vacancy:
+    """HR of the entity publishes a vacancy; it is reserved for redeployment candidates for the priority period."""
+    errors = {}
+    if entity is None or not hr_entities_of(actor).filter(pk=entity.pk).exists():
+        errors["entity"] = _("You can publish vacancies only for the entities you work for.")
+    if not _text(title):
+        errors["title"] = _("Give the vacancy a title.")
+    if function is None:
+        errors["function"] = _("Choose the function of the matrix.")
+    if grade not in GRADE_RANK:
+        errors["grade"] = _("Choose a grade.")
+    if not _text(place):
+        errors["place"] = _("Give the place of work.")
+    if published_on is None:
+        errors["published_on"] = _("Give the publication date.")
+    competencies = competencies or []
+    if len({c.pk for c, _level in competencies}) != len(competencies):
+        errors["competencies"] = _("Each competency may be listed once.")
+    elif any(not 1 <= level <= 4 for _c, level in competencies):
+        errors["competencies"] = _("A competency level lies between 1 and 4.")
+    if errors:
+        raise ValidationError(errors)
+    days = int(parameter(PRIORITY_DAYS, on=published_on))
+    vacancy = Vacancy.objects.create(
+        title=_text(title)[:200],
+        function=function,
+        grade=grade,
+        entity=entity,
+        place=_text(place)[:100],
+        published_on=published_on,
+        priority_until=published_on + timedelta(days=days),
+        published_by=actor,
+    )
+    VacancyCompetency.objects.bulk_create(
+        [VacancyCompetency(vacancy=vacancy, competency=c, level=level) for c, level in competencies]
+    )
+    audit_record(
+        actor=actor,
+        action="deployability.vacancy.published",
+        target=vacancy,
+        entity=entity,
+        after={
+            "grade": grade,
+            "function": function.pk,
+            "place": vacancy.place,
+            "priority_until": vacancy.priority_until,
+        },
+        parameters=snapshot([PRIORITY_DAYS], on=published_on),
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_vacancy_published", vacancy.pk)
+    return vacancy
+
+
+def suitable_candidates(vacancy: Vacancy):
+    """Redeployable candidates whose grade is equal to or higher than the vacancy's (so the vacancy is an equal
+    or lower grade for them), not placed."""
+    grades = GRADE_ORDER[: GRADE_RANK[vacancy.grade] + 1]
+    return RedeploymentCandidate.objects.filter(status=Status.REDEPLOYABLE, staff__grade__in=grades)
+
+
+@transaction.atomic
+def vacancy_fill_other(*, actor, vacancy_id: int, filled_on: date, note: str = "") -> Vacancy:
+    """Open the vacancy to others (internal or external mobility) and record it filled: refused during the
+    priority period while a suitable redeployment candidate exists."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy_id)
+    if not can_manage_vacancy(user=actor, vacancy=vacancy):
+        raise PermissionDenied
+    if vacancy.status != Vacancy.Status.OPEN:
+        raise ValidationError(_("This vacancy is no longer open."))
+    if filled_on is None or filled_on < vacancy.published_on:
+        raise ValidationError({"filled_on": _("The date cannot be before the publication.")})
+    if Offer.objects.filter(vacancy=vacancy, status=Offer.Status.PENDING).exists():
+        raise ValidationError(_("The vacancy is offered to a redeployment candidate who has not answered yet."))
+    if vacancy.reserved_on(filled_on) and suitable_candidates(vacancy).exists():
+        raise ValidationError(
+            {
+                "filled_on": _(
+                    "Until %(date)s this vacancy goes to redeployment candidates first, and suitable candidates "
+                    "are waiting."
+                )
+                % {"date": vacancy.priority_until.isoformat()}
+            }
+        )
+    vacancy.status = Vacancy.Status.FILLED
+    vacancy.filled_by_other = True
+    vacancy.save(update_fields=["status", "filled_by_other"])
+    audit_record(
+        actor=actor,
+        action="deployability.vacancy.filled_by_other",
+        target=vacancy,
+        entity=vacancy.entity,
+        after={"filled_on": filled_on},
+        note=_text(note)[:500],
+        parameters=snapshot([PRIORITY_DAYS], on=vacancy.published_on),
+    )
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_withdraw(*, actor, vacancy_id: int) -> Vacancy:
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy_id)
+    if not can_manage_vacancy(user=actor, vacancy=vacancy):
+        raise PermissionDenied
+    if vacancy.status != Vacancy.Status.OPEN:
+        raise ValidationError(_("This vacancy is no longer open."))
+    if Offer.objects.filter(vacancy=vacancy, status=Offer.Status.PENDING).exists():
+        raise ValidationError(_("The vacancy is offered to a redeployment candidate who has not answered yet."))
+    vacancy.status = Vacancy.Status.WITHDRAWN
+    vacancy.save(update_fields=["status"])
+    audit_record(actor=actor, action="deployability.vacancy.withdrawn", target=vacancy, entity=vacancy.entity)
+    return vacancy
+
+
+# --- Offers ------------------------------------------------------------------------------------------------
+
+
+def _place(candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool) -> None:
+    candidate.status = Status.PLACED
+    candidate.placed_on = on
+    candidate.placed_ex_officio = ex_officio
+    candidate.save(update_fields=["status", "placed_on", "placed_ex_officio"])
+    vacancy.status = Vacancy.Status.FILLED
+    vacancy.save(update_fields=["status"])
+
+
+@transaction.atomic
+def offer_make(*, actor, candidate_id: int, vacancy_id: int, offered_on: date | None = None) -> Offer:
+    """Offer a vacancy to a redeployment candidate: only an equal or lower grade, one candidate per vacancy at
+    a time, never after placement. After `max_refusals` refusals the offer places the candidate ex officio."""
+    offered_on = offered_on or timezone.localdate()
+    # The vacancy first: two HR officers offering the same last vacancy queue up here, and the second sees
+    # the first one's offer.
+    vacancy = Vacancy.objects.select_for_update().filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise ValidationError({"vacancy": _("Choose a vacancy.")})
+    candidate = _candidate_lock(candidate_id)
+    if not can_decide_candidate(user=actor, candidate=candidate):
+        raise PermissionDenied
+    if candidate.status == Status.PLACED:
+        raise ValidationError(_("%(name)s has been placed: no further offers.") % {"name": candidate.staff.full_name})
+    if candidate.status != Status.REDEPLOYABLE:
+        raise ValidationError(_("Only a candidate found redeployable can be offered a post."))
+    if vacancy.status != Vacancy.Status.OPEN:
+        raise ValidationError({"vacancy": _("This vacancy is no longer open.")})
+    if Offer.objects.filter(vacancy=vacancy, status=Offer.Status.PENDING).exists():
+        raise ValidationError({"vacancy": _("This vacancy has just been offered to another candidate.")})
+    if Offer.objects.filter(candidate=candidate, status=Offer.Status.PENDING).exists():
+        raise ValidationError(_("The candidate has not answered the previous offer yet."))
+    if not grade_is_equal_or_lower(vacancy.grade, candidate.staff.grade):
+        raise ValidationError(
+            {
+                "vacancy": _(
+                    "A candidate of grade %(own)s can only be offered a post of an equal or lower grade, not %(grade)s."
+                )
+                % {"own": candidate.staff.grade, "grade": vacancy.grade}
+            }
+        )
+    if offered_on < vacancy.published_on or offered_on < (candidate.admissibility_decided_on or offered_on):
+        raise ValidationError(
+            {"offered_on": _("The offer cannot be dated before the vacancy or the admissibility test.")}
+        )
+    max_refusals = int(parameter(MAX_REFUSALS, on=offered_on))
+    ex_officio = candidate.refusals >= max_refusals
+    number = candidate.offers.count() + 1
+    offer = Offer.objects.create(
+        candidate=candidate,
+        vacancy=vacancy,
+        number=number,
+        offered_on=offered_on,
+        offered_by=actor,
+        status=Offer.Status.EX_OFFICIO if ex_officio else Offer.Status.PENDING,
+        answered_on=offered_on if ex_officio else None,
+    )
+    if ex_officio:
+        _place(candidate, vacancy, on=offered_on, ex_officio=True)
+    audit_record(
+        actor=actor,
+        action="deployability.offer.ex_officio" if ex_officio else "deployability.offer.made",
+        target=offer,
+        staff=candidate.staff,
+        after={
+            "number": number,
+            "vacancy": vacancy.pk,
+            "grade": vacancy.grade,
+            "refusals": candidate.refusals,
+            "status": offer.status,
+        },
+        parameters=snapshot([MAX_REFUSALS], on=offered_on),
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_offer_made", offer.pk)
+    return offer
+
+
+def _offer_lock(offer_id: int) -> Offer:
+    offer = Offer.objects.select_related("candidate__staff").filter(pk=offer_id).first()
+    if offer is None:
+        raise ValidationError(_("This offer does not exist."))
+    # lock in the order offer_make takes them: vacancy, candidate, then the offer
+    Vacancy.objects.select_for_update().get(pk=offer.vacancy_id)
+    _candidate_lock(offer.candidate_id)
+    return Offer.objects.select_for_update(of=("self",)).select_related("candidate__staff", "vacancy").get(pk=offer_id)
+
+
+@transaction.atomic
+def offer_accept(*, actor, offer_id: int, answered_on: date | None = None) -> Offer:
+    answered_on = answered_on or timezone.localdate()
+    offer = _offer_lock(offer_id)
+    if not can_answer_offer(user=actor, offer=offer):
+        raise PermissionDenied
+    if offer.status != Offer.Status.PENDING:
+        raise ValidationError(_("This offer has already been answered."))
+    if answered_on < offer.offered_on:
+        raise ValidationError({"answered_on": _("The answer cannot be dated before the offer.")})
+    offer.status = Offer.Status.ACCEPTED
+    offer.answered_on = answered_on
+    offer.save(update_fields=["status", "answered_on"])
+    _place(offer.candidate, offer.vacancy, on=answered_on, ex_officio=False)
+    audit_record(
+        actor=actor,
+        action="deployability.offer.accepted",
+        target=offer,
+        staff=offer.candidate.staff,
+        after={"number": offer.number, "vacancy": offer.vacancy_id},
+        parameters=snapshot([MAX_REFUSALS], on=offer.offered_on),
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_offer_answered", offer.pk)
+    return offer
+
+
+@transaction.atomic
+def offer_refuse(*, actor, offer_id: int, reason: str, answered_on: date | None = None) -> Offer:
+    """The candidate refuses, with a reason; the counter goes up and the next offer after the limit is
+    ex officio."""
+    answered_on = answered_on or timezone.localdate()
+    offer = _offer_lock(offer_id)
+    if not can_answer_offer(user=actor, offer=offer):
+        raise PermissionDenied
+    if offer.status != Offer.Status.PENDING:
+        raise ValidationError(_("This offer has already been answered."))
+    errors = {}
+    if not _text(reason):
+        errors["reason"] = _("Give the reason for refusing.")
+    if answered_on < offer.offered_on:
+        errors["answered_on"] = _("The answer cannot be dated before the offer.")
+    if errors:
+        raise ValidationError(errors)
+    offer.status = Offer.Status.REFUSED
+    offer.answered_on = answered_on
+    offer.refusal_reason = _text(reason)
+    offer.save(update_fields=["status", "answered_on", "refusal_reason"])
+    candidate = offer.candidate
+    candidate.refusals += 1
+    candidate.save(update_fields=["refusals"])
+    audit_record(
+        actor=actor,
+        action="deployability.offer.refused",
+        target=offer,
+        staff=candidate.staff,
+        after={"number": offer.number, "refusals": candidate.refusals, "reason": offer.refusal_reason},
+        parameters=snapshot([MAX_REFUSALS], on=offer.offered_on),
+    )
+    job_enqueue("deployability.redeployment.tasks.notify_offer_answered", offer.pk)
+    return offer
