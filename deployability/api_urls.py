@@ -1,3 +1,7 @@
+from django.urls import include, path
+
 app_name = "deployability-api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("deployability.leave.api_urls")),
+]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from hrportal.models.portfolio import Objective
 from hrportal.views.org import AreaView
@@ -6,5 +6,15 @@ from hrportal.views.org import AreaView
 app_name = "deployability"
 
 urlpatterns = [
-    path("", AreaView.as_view(objective=Objective.DEPLOYABILITY), name="index"),
+    path(
+        "",
+        AreaView.as_view(
+            objective=Objective.DEPLOYABILITY,
+            sections=[
+                "deployability/leave/landing_section.html",
+            ],
+        ),
+        name="index",
+    ),
+    path("", include("deployability.leave.urls")),
 ]

@@ -1,0 +1,3 @@
+"""Celery finds `<app>.tasks`: this module makes it find each part's jobs."""
+
+from deployability.leave import tasks as leave_tasks  # noqa: F401
