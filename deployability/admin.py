@@ -1,3 +1,4 @@
 """The admin of each part registers its models."""
 
 from deployability.leave import admin as leave_admin  # noqa: F401
+from deployability.reintegration import admin as reintegration_admin  # noqa: F401

@@ -4,4 +4,5 @@ app_name = "deployability-api"
 
 urlpatterns = [
     path("", include("deployability.leave.api_urls")),
+    path("", include("deployability.reintegration.api_urls")),
 ]

@@ -9,7 +9,8 @@ class DeployabilityConfig(AppConfig):
 
     def ready(self):
         from deployability.leave import home as leave_home
+        from deployability.reintegration import home as reintegration_home
         from hrportal.home import register_action_provider
 
-        for part in (leave_home,):
+        for part in (leave_home, reintegration_home):
             register_action_provider(part.action_items)

@@ -1,3 +1,4 @@
 """Autodiscovered at start-up: each part's events.py registers its audit event types."""
 
 from deployability.leave import events as leave_events  # noqa: F401
+from deployability.reintegration import events as reintegration_events  # noqa: F401

@@ -1,3 +1,4 @@
 """Celery finds `<app>.tasks`: this module makes it find each part's jobs."""
 
 from deployability.leave import tasks as leave_tasks  # noqa: F401
+from deployability.reintegration import tasks as reintegration_tasks  # noqa: F401

@@ -12,9 +12,11 @@ urlpatterns = [
             objective=Objective.DEPLOYABILITY,
             sections=[
                 "deployability/leave/landing_section.html",
+                "deployability/reintegration/landing_section.html",
             ],
         ),
         name="index",
     ),
     path("", include("deployability.leave.urls")),
+    path("", include("deployability.reintegration.urls")),
 ]
