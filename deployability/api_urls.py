@@ -5,4 +5,5 @@ app_name = "deployability-api"
 urlpatterns = [
     path("", include("deployability.leave.api_urls")),
     path("", include("deployability.reintegration.api_urls")),
+    path("", include("deployability.careers.api_urls")),
 ]

@@ -1,4 +1,5 @@
 """Autodiscovered at start-up: each part's events.py registers its audit event types."""
 
+from deployability.careers import events as careers_events  # noqa: F401
 from deployability.leave import events as leave_events  # noqa: F401
 from deployability.reintegration import events as reintegration_events  # noqa: F401

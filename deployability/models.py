@@ -1,12 +1,22 @@
 """Django loads `<app>.models`: this module gathers each part's models."""
 
+from deployability.careers.models import (
+    FunctionProfileCompetency,
+    ProjectLeaderAppointment,
+    PromotionApplication,
+    PromotionPost,
+)
 from deployability.leave.models import LeaveRequest, LeaveRight
 from deployability.reintegration.models import CaseTeamMember, ReintegrationCase, ReintegrationStep
 
 __all__ = [
     "CaseTeamMember",
+    "FunctionProfileCompetency",
     "LeaveRequest",
     "LeaveRight",
+    "ProjectLeaderAppointment",
+    "PromotionApplication",
+    "PromotionPost",
     "ReintegrationCase",
     "ReintegrationStep",
 ]

@@ -13,10 +13,12 @@ urlpatterns = [
             sections=[
                 "deployability/leave/landing_section.html",
                 "deployability/reintegration/landing_section.html",
+                "deployability/careers/landing_section.html",
             ],
         ),
         name="index",
     ),
     path("", include("deployability.leave.urls")),
     path("", include("deployability.reintegration.urls")),
+    path("", include("deployability.careers.urls")),
 ]
