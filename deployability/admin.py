@@ -2,4 +2,5 @@
 
 from deployability.careers import admin as careers_admin  # noqa: F401
 from deployability.leave import admin as leave_admin  # noqa: F401
+from deployability.networks import admin as networks_admin  # noqa: F401
 from deployability.reintegration import admin as reintegration_admin  # noqa: F401

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("deployability.leave.api_urls")),
     path("", include("deployability.reintegration.api_urls")),
     path("", include("deployability.careers.api_urls")),
+    path("", include("deployability.networks.api_urls")),
 ]

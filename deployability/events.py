@@ -2,4 +2,5 @@
 
 from deployability.careers import events as careers_events  # noqa: F401
 from deployability.leave import events as leave_events  # noqa: F401
+from deployability.networks import events as networks_events  # noqa: F401
 from deployability.reintegration import events as reintegration_events  # noqa: F401

@@ -7,16 +7,28 @@ from deployability.careers.models import (
     PromotionPost,
 )
 from deployability.leave.models import LeaveRequest, LeaveRight
+from deployability.networks.models import (
+    LearningNetwork,
+    NetworkMembership,
+    NetworkSession,
+    SessionRegistration,
+    SharedPractice,
+)
 from deployability.reintegration.models import CaseTeamMember, ReintegrationCase, ReintegrationStep
 
 __all__ = [
     "CaseTeamMember",
     "FunctionProfileCompetency",
+    "LearningNetwork",
     "LeaveRequest",
     "LeaveRight",
+    "NetworkMembership",
+    "NetworkSession",
     "ProjectLeaderAppointment",
     "PromotionApplication",
     "PromotionPost",
     "ReintegrationCase",
     "ReintegrationStep",
+    "SessionRegistration",
+    "SharedPractice",
 ]

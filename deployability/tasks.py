@@ -2,4 +2,5 @@
 
 from deployability.careers import tasks as careers_tasks  # noqa: F401
 from deployability.leave import tasks as leave_tasks  # noqa: F401
+from deployability.networks import tasks as networks_tasks  # noqa: F401
 from deployability.reintegration import tasks as reintegration_tasks  # noqa: F401

@@ -14,6 +14,7 @@ urlpatterns = [
                 "deployability/leave/landing_section.html",
                 "deployability/reintegration/landing_section.html",
                 "deployability/careers/landing_section.html",
+                "deployability/networks/landing_section.html",
             ],
         ),
         name="index",
@@ -21,4 +22,5 @@ urlpatterns = [
     path("", include("deployability.leave.urls")),
     path("", include("deployability.reintegration.urls")),
     path("", include("deployability.careers.urls")),
+    path("", include("deployability.networks.urls")),
 ]
