@@ -1,0 +1,3 @@
+"""Autodiscovered at start-up: each part's reports.py registers its report definitions."""
+
+from deployability.leave import reports as leave_reports  # noqa: F401
