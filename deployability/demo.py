@@ -1,0 +1,13 @@
+"""seed_demo(): each part's demo records, in an order that keeps the random sequence deterministic."""
+
+from deployability.careers import demo as careers_demo
+from deployability.leave import demo as leave_demo
+from deployability.networks import demo as networks_demo
+from deployability.reintegration import demo as reintegration_demo
+
+
+def seed_demo(*, rng, today, out) -> None:
+    leave_demo.seed_demo(rng=rng, today=today, out=out)
+    reintegration_demo.seed_demo(rng=rng, today=today, out=out)
+    careers_demo.seed_demo(rng=rng, today=today, out=out)
+    networks_demo.seed_demo(rng=rng, today=today, out=out)
