@@ -38,10 +38,10 @@ class PostListApi(generics.ListAPIView):
 class PostApplyApi(APIView):
     """Apply to a post; a contractual not recruited through an objective recruitment gets 400 with the reason."""
 
-    @extend_schema(request=s.ApplyInputSerializer, responses={201: s.ApplicationSerializer})
+    @extend_schema(request=s.PromotionApplyInputSerializer, responses={201: s.ApplicationSerializer})
     def post(self, request, pk):
         post = post_get_visible(user=request.user, post_id=pk)
-        data = s.ApplyInputSerializer(data=request.data)
+        data = s.PromotionApplyInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             application = services.post_apply(actor=request.user, post_id=post.pk, **data.validated_data)

@@ -20,7 +20,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ApplyInputSerializer(serializers.Serializer):
+class PromotionApplyInputSerializer(serializers.Serializer):
     motivation = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH)
 
 

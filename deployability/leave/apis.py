@@ -62,10 +62,10 @@ class LeaveRequestDetailApi(generics.RetrieveAPIView):
 class _ActionApi(APIView):
     action_name = ""
 
-    @extend_schema(request=s.DecisionSerializer, responses=s.LeaveRequestSerializer)
+    @extend_schema(request=s.LeaveDecisionSerializer, responses=s.LeaveRequestSerializer)
     def post(self, request, pk):
         leave = leave_request_get_visible(user=request.user, request_id=pk)
-        data = s.DecisionSerializer(data=request.data)
+        data = s.LeaveDecisionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         reason = data.validated_data["reason"]
         try:

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from deployability.leave.catalogue import leave_catalogue_load
 from deployability.leave.models import LeaveRequest, LeaveRight
 from deployability.leave.selectors import working_days
+from deployability.leave.services import leave_catalogue_load
 from hrportal.models import Staff, User
 from hrportal.scoping import team_ids_sql
 

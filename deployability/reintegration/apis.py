@@ -58,7 +58,8 @@ class CaseStepApi(APIView):
         data = s.StepInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            services.step_add(actor=request.user, case_id=case.pk, **data.validated_data)
+            values = dict(data.validated_data)
+            services.step_add(actor=request.user, case_id=case.pk, kind=values.pop("step_kind"), **values)
         except PermissionDenied:
             raise NotFound from None
         return _detail(request, case.pk, status.HTTP_201_CREATED)
@@ -71,7 +72,8 @@ class CaseCloseApi(APIView):
         data = s.CloseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            services.case_close(actor=request.user, case_id=case.pk, **data.validated_data)
+            values = dict(data.validated_data)
+            services.case_close(actor=request.user, case_id=case.pk, outcome=values.pop("case_outcome"), **values)
         except PermissionDenied:
             raise NotFound from None
         return _detail(request, case.pk)

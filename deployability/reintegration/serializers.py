@@ -7,9 +7,11 @@ from hrportal.models import Function
 
 
 class StepSerializer(serializers.ModelSerializer):
+    step_kind = serializers.ChoiceField(source="kind", choices=ReintegrationStep.Kind.choices, read_only=True)
+
     class Meta:
         model = ReintegrationStep
-        fields = ["id", "kind", "start", "end", "working_time_percent", "function", "description"]
+        fields = ["id", "step_kind", "start", "end", "working_time_percent", "function", "description"]
         read_only_fields = fields
 
 
@@ -27,6 +29,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
     staff_name = serializers.CharField(source="staff.full_name", read_only=True)
     medical_details = serializers.SerializerMethodField()
+    case_outcome = serializers.ChoiceField(source="outcome", choices=ReintegrationCase.Outcome.choices, read_only=True)
     steps = StepSerializer(many=True, read_only=True)
     team = TeamMemberSerializer(many=True, read_only=True)
 
@@ -40,7 +43,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "intake_on",
             "shared_summary",
             "medical_details",
-            "outcome",
+            "case_outcome",
             "outcome_note",
             "closed_on",
             "steps",
@@ -63,7 +66,7 @@ class CaseOpenSerializer(serializers.Serializer):
 
 
 class StepInputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=ReintegrationStep.Kind.choices)
+    step_kind = serializers.ChoiceField(choices=ReintegrationStep.Kind.choices)
     start = BoundedDateSerializerField()
     end = BoundedDateSerializerField(required=False, allow_null=True, default=None)
     working_time_percent = serializers.IntegerField(
@@ -76,6 +79,6 @@ class StepInputSerializer(serializers.Serializer):
 
 
 class CloseInputSerializer(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=ReintegrationCase.Outcome.choices)
+    case_outcome = serializers.ChoiceField(choices=ReintegrationCase.Outcome.choices)
     closed_on = BoundedDateSerializerField(required=False, allow_null=True, default=None)
     outcome_note = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH)
