@@ -47,7 +47,7 @@ def test_other_contractuals_are_refused_with_the_reason(entity, post):
     staff = StaffFactory(entity=entity, contractual=True, objective_recruitment=False, with_user=True)
     with pytest.raises(ValidationError) as error:
         _apply(staff, post)
-    assert "objective recruitment" in error.value.message_dict["motivation"][0]
+    assert "objectieve selectie" in error.value.message_dict["motivation"][0]  # Dutch: the default language
     assert not PromotionApplication.objects.exists()
 
 
