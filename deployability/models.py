@@ -1,6 +1,20 @@
 """Django loads `<app>.models`: this module gathers each part's models."""
 
+from deployability.careers.models import (
+    FunctionProfileCompetency,
+    ProjectLeaderAppointment,
+    PromotionApplication,
+    PromotionPost,
+)
 from deployability.evaluations.models import EvaluationCase
+from deployability.leave.models import LeaveRequest, LeaveRight
+from deployability.networks.models import (
+    LearningNetwork,
+    NetworkMembership,
+    NetworkSession,
+    SessionRegistration,
+    SharedPractice,
+)
 from deployability.redeployment.models import (
     GuidanceTrajectory,
     InternalTrajectory,
@@ -12,13 +26,28 @@ from deployability.redeployment.models import (
     Vacancy,
     VacancyCompetency,
 )
+from deployability.reintegration.models import CaseTeamMember, ReintegrationCase, ReintegrationStep
 
 __all__ = [
+    "CaseTeamMember",
     "EvaluationCase",
+    "FunctionProfileCompetency",
     "GuidanceTrajectory",
     "InternalTrajectory",
+    "LearningNetwork",
+    "LeaveRequest",
+    "LeaveRight",
+    "NetworkMembership",
+    "NetworkSession",
     "Offer",
+    "ProjectLeaderAppointment",
+    "PromotionApplication",
+    "PromotionPost",
     "RedeploymentCandidate",
+    "ReintegrationCase",
+    "ReintegrationStep",
+    "SessionRegistration",
+    "SharedPractice",
     "TeamMeeting",
     "TeamMember",
     "TrajectoryStep",

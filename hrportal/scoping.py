@@ -127,3 +127,18 @@ def staff_fields_hidden(*, user, staff: Staff) -> frozenset[str]:
     if not can_see_gender(user=user, staff=staff):
         hidden |= GENDER_FIELDS
     return frozenset(hidden)
+
+
+# --- Medical details of a re-integration case -------------------------------------------------------
+# Stricter than pay: the person themself, the case's social-medical team and HR officers of the person's
+# entity. Central HR (and an admin account on the pages) sees that a case exists, its steps and outcome
+# for figures across entities, but not the medical details; a line manager sees only what the team shares
+# with them (the case's shared summary and the work arrangements). Pages, API, exports and reports ask here.
+
+
+def can_see_medical(*, user, staff: Staff, team_staff_ids=()) -> bool:
+    """May `user` read the medical details about `staff` (`team_staff_ids`: the case's team members)?"""
+    me = staff_of(user)
+    if me is not None and (me.pk == staff.pk or me.pk in set(team_staff_ids)):
+        return True
+    return Role.HR in roles_of(user) and staff.entity_id in hr_entity_ids(user)

@@ -168,6 +168,14 @@ _SPECS = [
         minimum=1,
         maximum=10,
     ),
+    ParameterSpec(
+        "deployability.networks.practice_file_max_kb",
+        1024,
+        _("Largest file a learning-network member may attach to a shared practice"),
+        _("KB"),
+        minimum=10,
+        maximum=2048,
+    ),
     # 3 Reward
     ParameterSpec(
         "reward.upgrade.min_days",

@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from deployability.leave.models import LeaveRequest, LeaveRight
+
+
+@admin.register(LeaveRight)
+class LeaveRightAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "source", "yearly_entitlement_days", "is_favour_leave", "paid", "is_active"]
+    list_filter = ["source", "is_favour_leave", "is_active"]
+    search_fields = ["name", "code", "legal_basis"]
+
+
+@admin.register(LeaveRequest)
+class LeaveRequestAdmin(admin.ModelAdmin):
+    list_display = ["staff", "right", "start", "end", "days", "status"]
+    list_filter = ["status", "right"]
+    search_fields = ["staff__last_name", "staff__personnel_number"]
+    raw_id_fields = ["staff", "decided_by"]
+    date_hierarchy = "start"
+    list_select_related = ["staff", "right"]
