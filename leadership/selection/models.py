@@ -83,7 +83,7 @@ class Candidate(models.Model):
                 fields=["selection", "staff"], condition=Q(staff__isnull=False), name="leadership_candidate_once"
             ),
             models.CheckConstraint(
-                condition=Q(experience_months__lte=11) & Q(experience_days__lte=30),
+                condition=Q(experience_months__lte=11) & Q(experience_days__lte=365),
                 name="leadership_candidate_experience_parts",
             ),
         ]

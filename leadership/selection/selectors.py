@@ -54,7 +54,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def probation_bounds(*, on: date) -> tuple[int, int]:
-    values = snapshot(PROBATION_KEYS, on=on)
+    values = snapshot(PROBATION_KEYS, on=on)["values"]
     return int(values["leadership.probation.min_months"]), int(values["leadership.probation.max_months"])
 
 

@@ -85,8 +85,8 @@ def candidate_add(
         errors["experience_years"] = _("Enter between 0 and 60 years.")
     if not 0 <= experience.months <= 11:
         errors["experience_months"] = _("Enter between 0 and 11 months.")
-    if not 0 <= experience.days <= 30:
-        errors["experience_days"] = _("Enter between 0 and 30 days.")
+    if not 0 <= experience.days <= 365:
+        errors["experience_days"] = _("Enter between 0 and 365 days.")
     if errors:
         raise ValidationError(errors)
     on = selection.opens_on
