@@ -301,6 +301,10 @@ SPECTACULAR_SETTINGS = {
         "CompetencyLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
         "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
         "ReportRunStatusEnum": "hrportal.reports.models.ReportRun.Status",
+        "LeadershipSelectionStatusEnum": "leadership.selection.models.Selection.Status",
+        "LeadershipCandidateStatusEnum": "leadership.selection.models.Candidate.Status",
+        "LeadershipEnrolmentStatusEnum": "leadership.development.models.Enrolment.Status",
+        "LeadershipMatchStatusEnum": "leadership.mentoring.models.MentoringMatch.Status",
     },
 }
 
