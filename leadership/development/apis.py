@@ -10,6 +10,7 @@ from hrportal.roles import staff_of
 from leadership.development import serializers as s
 from leadership.development.models import Session, Trajectory
 from leadership.development.permissions import (
+    can_decide_enrolment,
     enrolment_get_visible,
     enrolments_visible_to,
     onboarding_get_visible,
@@ -72,7 +73,9 @@ class EnrolmentDetailApi(generics.RetrieveAPIView):
 class EnrolmentDecideApi(APIView):
     @extend_schema(request=s.DecideInputSerializer, responses=s.EnrolmentSerializer)
     def post(self, request, pk):
-        enrolment_get_visible(user=request.user, enrolment_id=pk)
+        enrolment = enrolment_get_visible(user=request.user, enrolment_id=pk)
+        if not can_decide_enrolment(user=request.user, enrolment=enrolment):
+            raise NotFound
         data = s.DecideInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
