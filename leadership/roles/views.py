@@ -26,6 +26,7 @@ class ProfilesView(ScopedMixin, TemplateView):
         context["on"] = on = timezone.localdate()
         context["profiles"] = profiles_overview(on=on)
         context["can_maintain"] = can_maintain_profiles(self.request.user)
+        context["has_staff"] = staff_of(self.request.user) is not None
         if context["can_maintain"]:
             context.setdefault("form", ProfileRequirementForm(initial={"valid_from": on}))
         return context
