@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hrportal.inputs import validate_input_date
 from hrportal.models import Competency
@@ -11,7 +12,7 @@ class LeadershipRole(models.TextChoices):
     """The four roles of a leader in the organisation's leadership model."""
 
     LEADER = "leader", _("leader")
-    MANAGER = "manager", _("manager")
+    MANAGER = "manager", pgettext_lazy("leadership role", "manager")
     COACH = "coach", _("coach")
     ENTREPRENEUR = "entrepreneur", _("entrepreneur")
 
