@@ -142,3 +142,25 @@ def can_see_medical(*, user, staff: Staff, team_staff_ids=()) -> bool:
     if me is not None and (me.pk == staff.pk or me.pk in set(team_staff_ids)):
         return True
     return Role.HR in roles_of(user) and staff.entity_id in hr_entity_ids(user)
+
+
+# --- Assessment results (leadership potential) ----------------------------------------------------------
+# Assessment results are personal: the person and HR (of their entity, and central HR) see them, no one
+# else — not the line manager, not an assessor who is not HR. Pages, API, exports and the talent pool ask here.
+def can_see_assessment(*, user, staff: Staff) -> bool:
+    return can_see_pay(user=user, staff=staff)
+
+
+def assessment_scope_q(user, *, prefix: str = "staff__") -> Q:
+    """A filter on a model reaching the assessed person through `prefix`: their own, and HR's entities'."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if sees_everything(user):
+        return Q()
+    q = Q(pk__in=[])
+    me = staff_of(user)
+    if me is not None:
+        q |= Q(**{f"{prefix}pk": me.pk})
+    if Role.HR in roles_of(user):
+        q |= Q(**{f"{prefix}entity_id__in": hr_entity_ids(user)})
+    return q

@@ -310,6 +310,10 @@ SPECTACULAR_SETTINGS = {
         "RedeploymentOfferStatusEnum": "deployability.redeployment.models.Offer.Status",
         "EvaluationCaseStatusEnum": "deployability.evaluations.models.EvaluationCase.Status",
         "EvaluationCaseOutcomeEnum": "deployability.evaluations.models.EvaluationCase.Outcome",
+        "LeadershipSelectionStatusEnum": "leadership.selection.models.Selection.Status",
+        "LeadershipCandidateStatusEnum": "leadership.selection.models.Candidate.Status",
+        "LeadershipEnrolmentStatusEnum": "leadership.development.models.Enrolment.Status",
+        "LeadershipMatchStatusEnum": "leadership.mentoring.models.MentoringMatch.Status",
     },
 }
 

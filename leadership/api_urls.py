@@ -1,3 +1,11 @@
+from django.urls import include, path
+
 app_name = "leadership-api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("leadership.selection.api_urls")),
+    path("", include("leadership.roles.api_urls")),
+    path("", include("leadership.potential.api_urls")),
+    path("", include("leadership.development.api_urls")),
+    path("", include("leadership.mentoring.api_urls")),
+]

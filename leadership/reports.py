@@ -1,0 +1,3 @@
+"""Autodiscovered at start-up: each part's reports.py registers its report definitions."""
+
+from leadership.development import reports as development_reports  # noqa: F401

@@ -1,0 +1,1 @@
+from tests.leadership.world import world  # noqa: F401
