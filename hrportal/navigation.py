@@ -23,10 +23,10 @@ class NavEntry:
 MAIN_NAVIGATION: list[NavEntry] = [
     NavEntry("home", _("Home")),
     NavEntry("mobility:index", _("Mobility")),
-    NavEntry("deployability:index", _("Deployability"), in_preparation=True),
-    NavEntry("reward:index", _("Reward"), in_preparation=True),
+    NavEntry("deployability:index", _("Deployability")),
+    NavEntry("reward:index", _("Reward")),
     NavEntry("telework:index", _("Telework")),
-    NavEntry("leadership:index", _("Leadership"), in_preparation=True),
+    NavEntry("leadership:index", _("Leadership")),
     NavEntry("staff-list", _("Staff"), visible=lambda ctx: ctx["sees_directory"]),
     NavEntry("entity-list", _("Entities")),
     NavEntry("portfolio", _("Portfolio")),
