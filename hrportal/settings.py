@@ -375,6 +375,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=2),
         "args": ("mobility.marketplace.tasks.match_rematch_all",),
     },
+    # leadership: the yearly snapshot of management by gender and headcount (1 January), then the reports
+    "leadership-monitoring-snapshot-yearly": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=0, hour=5, day_of_month=1, month_of_year=1),
+        "args": ("leadership.monitoring.tasks.snapshot_take_yearly",),
+    },
+    "leadership-gender-monitoring-yearly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=0, hour=6, day_of_month=2, month_of_year=1),
+        "args": ("leadership_gender_monitoring",),
+    },
+    "leadership-headcount-yearly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=15, hour=6, day_of_month=2, month_of_year=1),
+        "args": ("leadership_headcount",),
+    },
     "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
     "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},
 }

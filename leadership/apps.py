@@ -6,3 +6,10 @@ class LeadershipConfig(AppConfig):
     name = "leadership"
     verbose_name = _("Leadership and gender monitoring")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hrportal.home import register_action_provider
+        from leadership.topmanagement import home as topmanagement_home
+
+        for part in (topmanagement_home,):
+            register_action_provider(part.action_items)

@@ -291,6 +291,14 @@ _SPECS = [
     ParameterSpec(
         "leadership.top_mandate_years", 6, _("Length of a top-management mandate"), _("years"), minimum=1, maximum=12
     ),
+    ParameterSpec(
+        "leadership.top_mandate_ending_months",
+        12,
+        _("Mandates ending within this many months are listed for central HR"),
+        _("months"),
+        minimum=1,
+        maximum=36,
+    ),
     # Monitoring
     ParameterSpec(
         "monitoring.min_cell_size",

@@ -1,0 +1,3 @@
+"""Autodiscovered at start-up: each part's reports.py registers its report definitions."""
+
+from leadership.monitoring import reports as monitoring_reports  # noqa: F401
