@@ -301,6 +301,11 @@ SPECTACULAR_SETTINGS = {
         "CompetencyLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
         "PortfolioStatusEnum": "hrportal.models.portfolio.PortfolioAction.Status",
         "ReportRunStatusEnum": "hrportal.reports.models.ReportRun.Status",
+        "TopCandidateOutcomeEnum": "leadership.topmanagement.models.Candidate.Outcome",
+        "TopSessionKindEnum": "leadership.topmanagement.models.Session.Kind",
+        "TopVacancyKindEnum": "leadership.topmanagement.models.Vacancy.Kind",
+        "TopMandateStatusEnum": "leadership.topmanagement.models.Mandate.Status",
+        "TopVacancyStatusEnum": "leadership.topmanagement.models.Vacancy.Status",
     },
 }
 

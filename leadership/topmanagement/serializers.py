@@ -6,13 +6,13 @@ from hrportal.models import Entity, Staff
 from leadership.models import AnnualEvaluation, Candidate, Mandate, MandateEvaluation, Registration, Session, Vacancy
 
 
-class MandateEvaluationSerializer(serializers.ModelSerializer):
+class TopMandateEvaluationSerializer(serializers.ModelSerializer):
     class Meta:
         model = MandateEvaluation
         fields = ["evaluated_on", "result", "note"]
 
 
-class MandateSerializer(serializers.ModelSerializer):
+class TopMandateSerializer(serializers.ModelSerializer):
     official_name = serializers.CharField(source="official.full_name", read_only=True)
     entity_name = serializers.CharField(source="entity.name", read_only=True)
     end_evaluation = serializers.SerializerMethodField()
@@ -34,26 +34,26 @@ class MandateSerializer(serializers.ModelSerializer):
             "end_evaluation",
         ]
 
-    @extend_schema_field(MandateEvaluationSerializer(allow_null=True))
+    @extend_schema_field(TopMandateEvaluationSerializer(allow_null=True))
     def get_end_evaluation(self, obj):
         evaluation = getattr(obj, "end_evaluation", None)
-        return MandateEvaluationSerializer(evaluation).data if evaluation else None
+        return TopMandateEvaluationSerializer(evaluation).data if evaluation else None
 
 
-class MandateInputSerializer(serializers.Serializer):
+class TopMandateInputSerializer(serializers.Serializer):
     official = serializers.PrimaryKeyRelatedField(queryset=Staff.objects.all())
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.all())
     function_title = serializers.CharField(max_length=200)
     start = BoundedDateSerializerField()
 
 
-class MandateEvaluationInputSerializer(serializers.Serializer):
+class TopMandateEvaluationInputSerializer(serializers.Serializer):
     evaluated_on = BoundedDateSerializerField()
     result = serializers.ChoiceField(choices=MandateEvaluation.Result.choices)
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
-class AnnualEvaluationSerializer(serializers.ModelSerializer):
+class TopAnnualEvaluationSerializer(serializers.ModelSerializer):
     official_name = serializers.CharField(source="official.full_name", read_only=True)
 
     class Meta:
@@ -61,7 +61,7 @@ class AnnualEvaluationSerializer(serializers.ModelSerializer):
         fields = ["id", "official", "official_name", "year", "rating", "evaluated_on", "note"]
 
 
-class AnnualEvaluationInputSerializer(serializers.Serializer):
+class TopAnnualEvaluationInputSerializer(serializers.Serializer):
     official = serializers.PrimaryKeyRelatedField(queryset=Staff.objects.all())
     year = serializers.IntegerField(min_value=1990, max_value=2100)
     rating = serializers.ChoiceField(choices=AnnualEvaluation.Rating.choices)
@@ -69,13 +69,13 @@ class AnnualEvaluationInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
-class VacancySerializer(serializers.ModelSerializer):
+class TopVacancySerializer(serializers.ModelSerializer):
     class Meta:
         model = Vacancy
         fields = ["id", "title", "kind", "entity", "year", "selection_office", "status"]
 
 
-class VacancyInputSerializer(serializers.Serializer):
+class TopVacancyInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Vacancy.Kind.choices, default=Vacancy.Kind.TOP_FUNCTION)
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.all(), required=False, allow_null=True)
@@ -83,20 +83,20 @@ class VacancyInputSerializer(serializers.Serializer):
     selection_office = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
-class CandidateSerializer(serializers.ModelSerializer):
+class TopCandidateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Candidate
         fields = ["id", "vacancy", "name", "gender", "stage", "outcome"]
 
 
-class CandidateInputSerializer(serializers.Serializer):
+class TopCandidateInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     gender = serializers.ChoiceField(choices=Staff.Gender.choices)
     stage = serializers.ChoiceField(choices=Candidate.Stage.choices)
     outcome = serializers.ChoiceField(choices=Candidate.Outcome.choices)
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class TopSessionSerializer(serializers.ModelSerializer):
     registered = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -104,7 +104,7 @@ class SessionSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "title", "held_on", "place", "description", "capacity", "registered"]
 
 
-class SessionInputSerializer(serializers.Serializer):
+class TopSessionInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Session.Kind.choices)
     title = serializers.CharField(max_length=200)
     held_on = BoundedDateSerializerField()
@@ -113,11 +113,11 @@ class SessionInputSerializer(serializers.Serializer):
     capacity = serializers.IntegerField(min_value=1, max_value=10000)
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class TopRegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
         fields = ["id", "session", "staff", "mailing_opt_in", "created_at"]
 
 
-class RegistrationInputSerializer(serializers.Serializer):
+class TopRegistrationInputSerializer(serializers.Serializer):
     mailing_opt_in = serializers.BooleanField(default=False)
