@@ -156,7 +156,10 @@ def monitoring_charts(figures: dict, threshold: int) -> list[dict]:
         )
     funnel = figures["funnel"]
     if funnel:
-        latest = max(r["year"] for r in funnel)
+        # the latest selection that is over (nothing in progress): a funnel still running says little yet
+        running = {r["year"] for r in funnel if r["stage"] == Candidate.Outcome.IN_PROGRESS}
+        finished = [r["year"] for r in funnel if r["year"] not in running]
+        latest = max(finished) if finished else max(r["year"] for r in funnel)
         rows = [r for r in funnel if r["year"] == latest]
         charts.append(
             {
