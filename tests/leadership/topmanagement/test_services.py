@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hrportal.audit.models import AuditEvent
 from hrportal.parameters.services import parameter_set
@@ -21,6 +21,12 @@ from tests.factories import StaffFactory
 from tests.leadership.factories import MandateFactory, SessionFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_a_mandate_lasts_six_years_and_records_the_parameter(central_hr, entity):
