@@ -3,22 +3,22 @@
 from leadership.monitoring.models import GenderTarget, SnapshotCount
 from leadership.topmanagement.models import (
     AnnualEvaluation,
-    Candidate,
     Mandate,
     MandateEvaluation,
     Registration,
-    Session,
+    TopCandidate,
+    TopSession,
     Vacancy,
 )
 
 __all__ = [
     "AnnualEvaluation",
-    "Candidate",
     "GenderTarget",
     "Mandate",
     "MandateEvaluation",
     "Registration",
-    "Session",
     "SnapshotCount",
+    "TopCandidate",
+    "TopSession",
     "Vacancy",
 ]

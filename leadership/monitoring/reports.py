@@ -7,7 +7,7 @@ from hrportal.models import Staff
 from hrportal.reports.registry import ReportDefinition, ReportResult, register
 from hrportal.roles import Role
 from hrportal.suppression import COMPLEMENTARY, SMALL, min_cell_size
-from leadership.models import Candidate
+from leadership.models import TopCandidate
 from leadership.monitoring.selectors import (
     SECTION_LABELS,
     headcount_by_entity,
@@ -84,7 +84,7 @@ def monitoring_rows(figures: dict, threshold: int) -> list[dict]:
         rows.append({**published, "_section": "entity"})
     for row in figures["funnel"]:
         published = _publish(dict(row), threshold)
-        stage = _("invited") if row["stage"] == "invited" else Candidate.Outcome(row["stage"]).label
+        stage = _("invited") if row["stage"] == "invited" else TopCandidate.Outcome(row["stage"]).label
         published.update(section=SECTION_LABELS["funnel"], group=stage, entity="")
         rows.append({**published, "_section": "funnel"})
     for row in figures["presented"]:
@@ -157,7 +157,7 @@ def monitoring_charts(figures: dict, threshold: int) -> list[dict]:
     funnel = figures["funnel"]
     if funnel:
         # the latest selection that is over (nothing in progress): a funnel still running says little yet
-        running = {r["year"] for r in funnel if r["stage"] == Candidate.Outcome.IN_PROGRESS}
+        running = {r["year"] for r in funnel if r["stage"] == TopCandidate.Outcome.IN_PROGRESS}
         finished = [r["year"] for r in funnel if r["year"] not in running]
         latest = max(finished) if finished else max(r["year"] for r in funnel)
         rows = [r for r in funnel if r["year"] == latest]
@@ -166,7 +166,7 @@ def monitoring_charts(figures: dict, threshold: int) -> list[dict]:
                 "kind": "bar",
                 "title": text(gettext_noop("Selection funnel by gender, %(year)s"), year=latest),
                 "categories": [
-                    _("invited") if r["stage"] == "invited" else Candidate.Outcome(r["stage"]).label for r in rows
+                    _("invited") if r["stage"] == "invited" else TopCandidate.Outcome(r["stage"]).label for r in rows
                 ],
                 "series": [
                     {"name": _("Women"), "values": [_value(r, "women") for r in rows]},

@@ -8,19 +8,19 @@ from django.utils.translation import gettext_lazy as _
 
 from hrportal.models import Staff
 from hrportal.suppression import suppress_series, suppress_table
-from leadership.models import Candidate, GenderTarget, SnapshotCount, Vacancy
+from leadership.models import GenderTarget, SnapshotCount, TopCandidate, Vacancy
 
 TIERS = [Staff.Tier.TOP, Staff.Tier.MIDDLE]
 GENDERS = ["F", "M", "X"]
-PRESENTED = [Candidate.Stage.SHORTLIST.value, Candidate.Stage.APPOINTMENT.value]
+PRESENTED = [TopCandidate.Stage.SHORTLIST.value, TopCandidate.Stage.APPOINTMENT.value]
 FUNNEL_OUTCOMES = [
-    Candidate.Outcome.ADMITTED,
-    Candidate.Outcome.APPOINTED,
-    Candidate.Outcome.UNSUITABLE,
-    Candidate.Outcome.WITHDRAWN,
-    Candidate.Outcome.DEFERRED,
-    Candidate.Outcome.NOT_INTERESTED,
-    Candidate.Outcome.IN_PROGRESS,
+    TopCandidate.Outcome.ADMITTED,
+    TopCandidate.Outcome.APPOINTED,
+    TopCandidate.Outcome.UNSUITABLE,
+    TopCandidate.Outcome.WITHDRAWN,
+    TopCandidate.Outcome.DEFERRED,
+    TopCandidate.Outcome.NOT_INTERESTED,
+    TopCandidate.Outcome.IN_PROGRESS,
 ]
 
 
@@ -111,7 +111,7 @@ def share_by_entity(*, threshold: int) -> list[dict]:
 def funnel_by_gender(*, threshold: int) -> list[dict]:
     """Per selection year: candidates invited and each outcome, by gender. The invited row is the column
     total and each outcome row shows its total, so the outcome x gender table is suppressed with both."""
-    data = Candidate.objects.values("vacancy__year", "outcome", "gender").annotate(n=Count("id")).order_by()
+    data = TopCandidate.objects.values("vacancy__year", "outcome", "gender").annotate(n=Count("id")).order_by()
     by_year: dict = {}
     for d in data:
         by_year.setdefault(d["vacancy__year"], {})[(d["outcome"], d["gender"])] = d["n"]
@@ -123,7 +123,9 @@ def funnel_by_gender(*, threshold: int) -> list[dict]:
         rows.append({"year": year, "stage": "invited", **_gender_rows(invited, hidden={}, key="invited")})
         for outcome in FUNNEL_OUTCOMES:
             cells = {g: table[(outcome, g)] for g in GENDERS}
-            if outcome in (Candidate.Outcome.IN_PROGRESS, Candidate.Outcome.APPOINTED) and not any(cells.values()):
+            if outcome in (TopCandidate.Outcome.IN_PROGRESS, TopCandidate.Outcome.APPOINTED) and not any(
+                cells.values()
+            ):
                 continue
             rows.append({"year": year, "stage": outcome, **_gender_rows(cells, hidden=hidden, key=outcome)})
     return rows
@@ -133,7 +135,7 @@ def presented_to_government(*, threshold: int) -> list[dict]:
     """Candidates presented to government (shortlist or appointment) per year, by gender, and all years
     together (the column totals)."""
     data = (
-        Candidate.objects.filter(stage__in=PRESENTED, vacancy__kind=Vacancy.Kind.TOP_FUNCTION)
+        TopCandidate.objects.filter(stage__in=PRESENTED, vacancy__kind=Vacancy.Kind.TOP_FUNCTION)
         .values("vacancy__year", "gender")
         .annotate(n=Count("id"))
         .order_by()
@@ -156,8 +158,10 @@ def appointment_rate(*, threshold: int) -> list[dict]:
     government), and in how many of them a woman was appointed, per year and all years together. The unit
     is a case (a vacancy); a year with fewer cases than the threshold is hidden, and a second one where it
     could be recomputed from the total."""
-    woman_shortlisted = Candidate.objects.filter(vacancy=OuterRef("pk"), gender="F", stage__in=PRESENTED)
-    woman_appointed = Candidate.objects.filter(vacancy=OuterRef("pk"), gender="F", outcome=Candidate.Outcome.APPOINTED)
+    woman_shortlisted = TopCandidate.objects.filter(vacancy=OuterRef("pk"), gender="F", stage__in=PRESENTED)
+    woman_appointed = TopCandidate.objects.filter(
+        vacancy=OuterRef("pk"), gender="F", outcome=TopCandidate.Outcome.APPOINTED
+    )
     data = (
         Vacancy.objects.filter(kind=Vacancy.Kind.TOP_FUNCTION)
         .annotate(with_woman=Exists(woman_shortlisted), woman_won=Exists(woman_appointed))

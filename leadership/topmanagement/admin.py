@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from leadership.models import AnnualEvaluation, Candidate, Mandate, MandateEvaluation, Registration, Session, Vacancy
+from leadership.models import (
+    AnnualEvaluation,
+    Mandate,
+    MandateEvaluation,
+    Registration,
+    TopCandidate,
+    TopSession,
+    Vacancy,
+)
 
 
 class MandateEvaluationInline(admin.StackedInline):
@@ -39,7 +47,7 @@ class AnnualEvaluationAdmin(admin.ModelAdmin):
 
 
 class CandidateInline(admin.TabularInline):
-    model = Candidate
+    model = TopCandidate
     extra = 0
     raw_id_fields = ["staff"]
     fields = ["name", "gender", "stage", "outcome", "staff"]
@@ -61,7 +69,7 @@ class RegistrationInline(admin.TabularInline):
     fields = ["staff", "mailing_opt_in"]
 
 
-@admin.register(Session)
+@admin.register(TopSession)
 class SessionAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "held_on", "capacity"]
     list_filter = ["kind"]

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrportal.reports.exports import table_to_csv
-from leadership.models import Candidate, Mandate, Registration, Vacancy
+from leadership.models import Mandate, Registration, TopCandidate, Vacancy
 from leadership.topmanagement import serializers as s
 from leadership.topmanagement.permissions import (
     annual_evaluations_visible_to,
@@ -162,7 +162,7 @@ class CandidateListApi(generics.ListAPIView):
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
-            return Candidate.objects.none()
+            return TopCandidate.objects.none()
         vacancy = vacancy_get_managed(user=self.request.user, vacancy_id=self.kwargs["pk"])
         return vacancy.candidates.order_by("name", "id")
 
@@ -179,7 +179,7 @@ class CandidateDetailApi(APIView):
     @extend_schema(responses=s.TopCandidateSerializer)
     def get(self, request, pk):
         _central(request)
-        candidate = Candidate.objects.filter(pk=pk).first()
+        candidate = TopCandidate.objects.filter(pk=pk).first()
         if candidate is None:
             raise NotFound
         return Response(s.TopCandidateSerializer(candidate).data)
@@ -187,7 +187,7 @@ class CandidateDetailApi(APIView):
     @extend_schema(request=s.TopCandidateInputSerializer, responses=s.TopCandidateSerializer)
     def put(self, request, pk):
         _central(request)
-        candidate = Candidate.objects.filter(pk=pk).first()
+        candidate = TopCandidate.objects.filter(pk=pk).first()
         if candidate is None:
             raise NotFound
         data = s.TopCandidateInputSerializer(data=request.data)

@@ -9,11 +9,11 @@ from hrportal.data.demo import FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES
 from hrportal.models import Staff, User
 from leadership.models import (
     AnnualEvaluation,
-    Candidate,
     Mandate,
     MandateEvaluation,
     Registration,
-    Session,
+    TopCandidate,
+    TopSession,
     Vacancy,
 )
 from leadership.topmanagement.models import add_months
@@ -21,11 +21,11 @@ from leadership.topmanagement.models import add_months
 OFFICE = "Jobpunt Vlaanderen (selectiebureau)"
 # 2014 leadership-pool selection (003_…): outcome -> (women, men)
 FUNNEL_2014 = {
-    Candidate.Outcome.ADMITTED: (11, 12),
-    Candidate.Outcome.UNSUITABLE: (5, 8),
-    Candidate.Outcome.WITHDRAWN: (0, 1),
-    Candidate.Outcome.DEFERRED: (2, 0),
-    Candidate.Outcome.NOT_INTERESTED: (1, 0),
+    TopCandidate.Outcome.ADMITTED: (11, 12),
+    TopCandidate.Outcome.UNSUITABLE: (5, 8),
+    TopCandidate.Outcome.WITHDRAWN: (0, 1),
+    TopCandidate.Outcome.DEFERRED: (2, 0),
+    TopCandidate.Outcome.NOT_INTERESTED: (1, 0),
 }
 # 2009-2013: presented candidates per vacancy (53 in all) and women among them (12, in 9 vacancies)
 PRESENTED = [4, 3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3, 4]
@@ -124,23 +124,23 @@ def _selections(rng, today) -> None:
         for position, gender in enumerate(genders):
             won = position == appointed
             candidates.append(
-                Candidate(
+                TopCandidate(
                     vacancy=vacancy,
                     name=_name(rng, gender),
                     gender=gender,
-                    stage=Candidate.Stage.APPOINTMENT if won else Candidate.Stage.SHORTLIST,
-                    outcome=Candidate.Outcome.APPOINTED if won else Candidate.Outcome.ADMITTED,
+                    stage=TopCandidate.Stage.APPOINTMENT if won else TopCandidate.Stage.SHORTLIST,
+                    outcome=TopCandidate.Outcome.APPOINTED if won else TopCandidate.Outcome.ADMITTED,
                 )
             )
         # those who did not reach the shortlist
         for stage, outcome in (
-            (Candidate.Stage.PRESELECTION, Candidate.Outcome.UNSUITABLE),
-            (Candidate.Stage.ASSESSMENT, Candidate.Outcome.UNSUITABLE),
-            (Candidate.Stage.INTERVIEW, Candidate.Outcome.WITHDRAWN),
+            (TopCandidate.Stage.PRESELECTION, TopCandidate.Outcome.UNSUITABLE),
+            (TopCandidate.Stage.ASSESSMENT, TopCandidate.Outcome.UNSUITABLE),
+            (TopCandidate.Stage.INTERVIEW, TopCandidate.Outcome.WITHDRAWN),
         ):
             gender = "F" if rng.random() < 0.3 else "M"
             candidates.append(
-                Candidate(vacancy=vacancy, name=_name(rng, gender), gender=gender, stage=stage, outcome=outcome)
+                TopCandidate(vacancy=vacancy, name=_name(rng, gender), gender=gender, stage=stage, outcome=outcome)
             )
     pool = Vacancy.objects.create(
         title="Selectie leiderschapstraject beleidsstroom 2014",
@@ -151,50 +151,53 @@ def _selections(rng, today) -> None:
     )
     for outcome, (women, men) in FUNNEL_2014.items():
         stage = (
-            Candidate.Stage.ASSESSMENT
-            if outcome in (Candidate.Outcome.ADMITTED, Candidate.Outcome.UNSUITABLE)
-            else Candidate.Stage.PRESELECTION
+            TopCandidate.Stage.ASSESSMENT
+            if outcome in (TopCandidate.Outcome.ADMITTED, TopCandidate.Outcome.UNSUITABLE)
+            else TopCandidate.Stage.PRESELECTION
         )
         for gender, count in (("F", women), ("M", men)):
             for _ in range(count):
                 candidates.append(
-                    Candidate(vacancy=pool, name=_name(rng, gender), gender=gender, stage=stage, outcome=outcome)
+                    TopCandidate(vacancy=pool, name=_name(rng, gender), gender=gender, stage=stage, outcome=outcome)
                 )
     current = Vacancy.objects.create(
         title=f"Administrateur-generaal – vacature {today.year}", year=today.year, selection_office=OFFICE
     )
     for stage in (
-        Candidate.Stage.PRESELECTION,
-        Candidate.Stage.ASSESSMENT,
-        Candidate.Stage.ASSESSMENT,
-        Candidate.Stage.INTERVIEW,
+        TopCandidate.Stage.PRESELECTION,
+        TopCandidate.Stage.ASSESSMENT,
+        TopCandidate.Stage.ASSESSMENT,
+        TopCandidate.Stage.INTERVIEW,
     ):
         gender = rng.choice("FM")
-        candidates.append(Candidate(vacancy=current, name=_name(rng, gender), gender=gender, stage=stage))
-    Candidate.objects.bulk_create(candidates)
+        candidates.append(TopCandidate(vacancy=current, name=_name(rng, gender), gender=gender, stage=stage))
+    TopCandidate.objects.bulk_create(candidates)
 
 
 def _sessions(rng, today) -> None:
-    panel = Session.objects.create(
-        kind=Session.Kind.PANEL,
+    panel = TopSession.objects.create(
+        kind=TopSession.Kind.PANEL,
         title="Panelgesprek: word topambtenaar",
         held_on=today - timedelta(days=120),
         place="Herman Teirlinckgebouw, Brussel",
         description="Topambtenaren vertellen over hun functie en de selectieprocedure.",
         capacity=120,
     )
-    upcoming = Session.objects.create(
-        kind=Session.Kind.PANEL,
+    upcoming = TopSession.objects.create(
+        kind=TopSession.Kind.PANEL,
         title="Panelgesprek: leidinggeven in het middenkader en topkader",
         held_on=today + timedelta(days=45),
         place="Ellipsgebouw, Brussel",
         capacity=60,
     )
-    Session.objects.create(
-        kind=Session.Kind.INTERVISION, title="Intervisie topambtenaren", held_on=today + timedelta(days=20), capacity=12
+    TopSession.objects.create(
+        kind=TopSession.Kind.INTERVISION,
+        title="Intervisie topambtenaren",
+        held_on=today + timedelta(days=20),
+        capacity=12,
     )
-    Session.objects.create(
-        kind=Session.Kind.NETWORK, title="Netwerkmoment topkader", held_on=today + timedelta(days=75), capacity=80
+    TopSession.objects.create(
+        kind=TopSession.Kind.NETWORK, title="Netwerkmoment topkader", held_on=today + timedelta(days=75), capacity=80
     )
     demo_staff = Staff.objects.filter(user__username="demo-staff").values_list("pk", flat=True).first()
     candidates = list(

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
 from hrportal.models import Entity, Staff
 from hrportal.widgets import FastSelect
-from leadership.models import AnnualEvaluation, Candidate, MandateEvaluation, Session, Vacancy
+from leadership.models import AnnualEvaluation, MandateEvaluation, TopCandidate, TopSession, Vacancy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -64,12 +64,12 @@ class VacancyForm(forms.Form):
 class CandidateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     gender = forms.ChoiceField(label=_("Gender"), choices=Staff.Gender.choices, help_text=_("For monitoring only."))
-    stage = forms.ChoiceField(label=_("Stage reached"), choices=Candidate.Stage.choices)
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Candidate.Outcome.choices)
+    stage = forms.ChoiceField(label=_("Stage reached"), choices=TopCandidate.Stage.choices)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=TopCandidate.Outcome.choices)
 
 
 class SessionForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Session.Kind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=TopSession.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     held_on = BoundedDateField(label=_("Date"), widget=DATE)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)

@@ -145,7 +145,7 @@ class Vacancy(models.Model):
 STAGE_ORDER = ["preselection", "assessment", "interview", "shortlist", "appointment"]
 
 
-class Candidate(models.Model):
+class TopCandidate(models.Model):
     """A candidate in a vacancy's funnel: the stage reached and the outcome; gender for monitoring."""
 
     class Stage(models.TextChoices):
@@ -193,7 +193,7 @@ class Candidate(models.Model):
         return STAGE_ORDER.index(self.stage) >= STAGE_ORDER.index(self.Stage.SHORTLIST)
 
 
-class Session(models.Model):
+class TopSession(models.Model):
     """Intervision and network sessions of top officials, and panel events for (potential) candidates."""
 
     class Kind(models.TextChoices):
@@ -228,7 +228,7 @@ class Registration(models.Model):
     vacancies and initiatives for middle and top management."""
 
     session = models.ForeignKey(
-        Session, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("session")
+        TopSession, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("session")
     )
     staff = models.ForeignKey(
         Staff, on_delete=models.PROTECT, related_name="top_registrations", verbose_name=_("staff")

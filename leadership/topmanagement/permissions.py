@@ -8,7 +8,7 @@ from django.http import Http404
 
 from hrportal.models import Staff
 from hrportal.roles import sees_everything, staff_of
-from leadership.models import AnnualEvaluation, Mandate, Session, Vacancy
+from leadership.models import AnnualEvaluation, Mandate, TopSession, Vacancy
 
 
 def can_manage_top(user) -> bool:
@@ -61,23 +61,23 @@ def vacancy_get_managed(*, user, vacancy_id) -> Vacancy:
 
 def session_kinds_for(user) -> list[str]:
     if can_manage_top(user) or is_top_official(user):
-        return list(Session.Kind.values)
-    return [Session.Kind.PANEL]
+        return list(TopSession.Kind.values)
+    return [TopSession.Kind.PANEL]
 
 
-def sessions_visible_to(user) -> QuerySet[Session]:
+def sessions_visible_to(user) -> QuerySet[TopSession]:
     if not user.is_authenticated:
-        return Session.objects.none()
-    return Session.objects.filter(Q(kind__in=session_kinds_for(user)))
+        return TopSession.objects.none()
+    return TopSession.objects.filter(Q(kind__in=session_kinds_for(user)))
 
 
-def session_get_visible(*, user, session_id) -> Session:
+def session_get_visible(*, user, session_id) -> TopSession:
     try:
         return sessions_visible_to(user).get(pk=session_id)
-    except (Session.DoesNotExist, ValueError, TypeError):
+    except (TopSession.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
-def can_register(*, user, session: Session) -> bool:
+def can_register(*, user, session: TopSession) -> bool:
     me = staff_of(user)
     return me is not None and me.is_active and session.kind in session_kinds_for(user)

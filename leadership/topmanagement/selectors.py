@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from hrportal.parameters.selectors import parameter
 from hrportal.roles import staff_of
-from leadership.models import Candidate, Mandate, MandateEvaluation, Registration, Session, Vacancy
+from leadership.models import Mandate, MandateEvaluation, Registration, TopCandidate, TopSession, Vacancy
 from leadership.topmanagement.models import add_months
 from leadership.topmanagement.permissions import sessions_visible_to
 
@@ -39,11 +39,11 @@ def vacancy_list() -> QuerySet[Vacancy]:
     )
 
 
-def candidates_of(*, vacancy: Vacancy) -> QuerySet[Candidate]:
+def candidates_of(*, vacancy: Vacancy) -> QuerySet[TopCandidate]:
     return vacancy.candidates.order_by("name", "id")
 
 
-def session_list(*, viewer) -> QuerySet[Session]:
+def session_list(*, viewer) -> QuerySet[TopSession]:
     me = staff_of(viewer)
     sessions = sessions_visible_to(viewer).annotate(
         registered=Count("registrations"),
@@ -61,10 +61,10 @@ def registrations_of(*, viewer) -> QuerySet[Registration]:
     return Registration.objects.filter(staff=me).select_related("session").order_by("-session__held_on")
 
 
-def mailing_list(*, session: Session | None = None) -> QuerySet[Registration]:
+def mailing_list(*, session: TopSession | None = None) -> QuerySet[Registration]:
     """Registrants who opted in to the mailing list (each person once, over every panel event if no session
     is given)."""
-    rows = Registration.objects.filter(mailing_opt_in=True, session__kind=Session.Kind.PANEL)
+    rows = Registration.objects.filter(mailing_opt_in=True, session__kind=TopSession.Kind.PANEL)
     if session is not None:
         rows = rows.filter(session=session)
     return (

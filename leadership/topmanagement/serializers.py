@@ -3,7 +3,15 @@ from rest_framework import serializers
 
 from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
 from hrportal.models import Entity, Staff
-from leadership.models import AnnualEvaluation, Candidate, Mandate, MandateEvaluation, Registration, Session, Vacancy
+from leadership.models import (
+    AnnualEvaluation,
+    Mandate,
+    MandateEvaluation,
+    Registration,
+    TopCandidate,
+    TopSession,
+    Vacancy,
+)
 
 
 class TopMandateEvaluationSerializer(serializers.ModelSerializer):
@@ -85,27 +93,27 @@ class TopVacancyInputSerializer(serializers.Serializer):
 
 class TopCandidateSerializer(serializers.ModelSerializer):
     class Meta:
-        model = Candidate
+        model = TopCandidate
         fields = ["id", "vacancy", "name", "gender", "stage", "outcome"]
 
 
 class TopCandidateInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     gender = serializers.ChoiceField(choices=Staff.Gender.choices)
-    stage = serializers.ChoiceField(choices=Candidate.Stage.choices)
-    outcome = serializers.ChoiceField(choices=Candidate.Outcome.choices)
+    stage = serializers.ChoiceField(choices=TopCandidate.Stage.choices)
+    outcome = serializers.ChoiceField(choices=TopCandidate.Outcome.choices)
 
 
 class TopSessionSerializer(serializers.ModelSerializer):
     registered = serializers.IntegerField(read_only=True)
 
     class Meta:
-        model = Session
+        model = TopSession
         fields = ["id", "kind", "title", "held_on", "place", "description", "capacity", "registered"]
 
 
 class TopSessionInputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Session.Kind.choices)
+    kind = serializers.ChoiceField(choices=TopSession.Kind.choices)
     title = serializers.CharField(max_length=200)
     held_on = BoundedDateSerializerField()
     place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

@@ -10,7 +10,15 @@ from hrportal.inputs import date_check_bounds, unique_or_invalid
 from hrportal.jobs import job_enqueue
 from hrportal.models import Entity, Staff
 from hrportal.parameters.selectors import parameter, snapshot
-from leadership.models import AnnualEvaluation, Candidate, Mandate, MandateEvaluation, Registration, Session, Vacancy
+from leadership.models import (
+    AnnualEvaluation,
+    Mandate,
+    MandateEvaluation,
+    Registration,
+    TopCandidate,
+    TopSession,
+    Vacancy,
+)
 from leadership.topmanagement.models import STAGE_ORDER, add_months
 from leadership.topmanagement.permissions import can_manage_top, can_register
 
@@ -231,7 +239,7 @@ def candidate_save(
     outcome: str,
     candidate_id: int | None = None,
     staff: Staff | None = None,
-) -> Candidate:
+) -> TopCandidate:
     """Add a candidate to a vacancy's funnel or record the stage reached and the outcome. An appointment is
     the last stage; a top function has at most one appointed candidate."""
     _require_manager(actor)
@@ -241,28 +249,28 @@ def candidate_save(
         errors["name"] = _("Give the candidate's name.")
     if gender not in Staff.Gender.values:
         errors["gender"] = _("Record the candidate's gender (for monitoring).")
-    if stage not in Candidate.Stage.values:
+    if stage not in TopCandidate.Stage.values:
         errors["stage"] = _("Choose the stage reached.")
-    if outcome not in Candidate.Outcome.values:
+    if outcome not in TopCandidate.Outcome.values:
         errors["outcome"] = _("Choose an outcome.")
     if errors:
         raise ValidationError(errors)
-    if outcome == Candidate.Outcome.APPOINTED and stage != Candidate.Stage.APPOINTMENT:
+    if outcome == TopCandidate.Outcome.APPOINTED and stage != TopCandidate.Stage.APPOINTMENT:
         raise ValidationError({"stage": _("An appointed candidate has reached the appointment stage.")})
-    if stage == Candidate.Stage.APPOINTMENT and outcome not in (
-        Candidate.Outcome.APPOINTED,
-        Candidate.Outcome.WITHDRAWN,
+    if stage == TopCandidate.Stage.APPOINTMENT and outcome not in (
+        TopCandidate.Outcome.APPOINTED,
+        TopCandidate.Outcome.WITHDRAWN,
     ):
         raise ValidationError({"outcome": _("At the appointment stage the outcome is appointed or withdrawn.")})
-    if outcome == Candidate.Outcome.APPOINTED and vacancy.kind == Vacancy.Kind.TOP_FUNCTION:
-        others = vacancy.candidates.filter(outcome=Candidate.Outcome.APPOINTED).exclude(pk=candidate_id)
+    if outcome == TopCandidate.Outcome.APPOINTED and vacancy.kind == Vacancy.Kind.TOP_FUNCTION:
+        others = vacancy.candidates.filter(outcome=TopCandidate.Outcome.APPOINTED).exclude(pk=candidate_id)
         if others.exists():
             raise ValidationError({"outcome": _("Another candidate was already appointed to this function.")})
     if candidate_id is None:
-        candidate = Candidate(vacancy=vacancy)
+        candidate = TopCandidate(vacancy=vacancy)
         before = None
     else:
-        candidate = Candidate.objects.select_for_update().get(pk=candidate_id, vacancy=vacancy)
+        candidate = TopCandidate.objects.select_for_update().get(pk=candidate_id, vacancy=vacancy)
         before = {"stage": candidate.stage, "outcome": candidate.outcome}
     candidate.name, candidate.gender, candidate.stage, candidate.outcome = name.strip(), gender, stage, outcome
     if staff is not None:
@@ -282,10 +290,10 @@ def candidate_save(
 @transaction.atomic
 def session_create(
     *, actor, kind: str, title: str, held_on: date, capacity: int, place: str = "", description: str = ""
-) -> Session:
+) -> TopSession:
     _require_manager(actor)
     errors = {}
-    if kind not in Session.Kind.values:
+    if kind not in TopSession.Kind.values:
         errors["kind"] = _("Choose a kind of session.")
     if not title or not title.strip():
         errors["title"] = _("Give the session a title.")
@@ -294,7 +302,7 @@ def session_create(
     if errors:
         raise ValidationError(errors)
     date_check_bounds(value=held_on, field="held_on")
-    session = Session.objects.create(
+    session = TopSession.objects.create(
         kind=kind,
         title=title.strip(),
         held_on=held_on,
@@ -309,7 +317,7 @@ def session_create(
 @transaction.atomic
 def registration_create(*, actor, session_id: int, mailing_opt_in: bool = False) -> Registration:
     """Register oneself for a session while places remain; the opt-in puts one on the mailing list."""
-    session = Session.objects.select_for_update().get(pk=session_id)  # serialises the capacity check
+    session = TopSession.objects.select_for_update().get(pk=session_id)  # serialises the capacity check
     if not can_register(user=actor, session=session):
         raise PermissionDenied
     if session.held_on < timezone.localdate():

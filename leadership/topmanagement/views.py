@@ -10,7 +10,7 @@ from django.views.generic import ListView, TemplateView
 from hrportal.reports.exports import table_to_csv
 from hrportal.roles import staff_of
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
-from leadership.models import Candidate, Mandate, Registration
+from leadership.models import Mandate, Registration, TopCandidate
 from leadership.topmanagement.forms import (
     AnnualEvaluationForm,
     CandidateForm,
@@ -297,10 +297,10 @@ class VacancyCloseView(ScopedMixin, View):
 class CandidateEditView(ScopedMixin, TemplateView):
     template_name = "leadership/topmanagement/form_page.html"
 
-    def _candidate(self, request, pk) -> Candidate:
+    def _candidate(self, request, pk) -> TopCandidate:
         if not can_manage_top(request.user):
             raise Http404
-        candidate = Candidate.objects.select_related("vacancy").filter(pk=pk).first()
+        candidate = TopCandidate.objects.select_related("vacancy").filter(pk=pk).first()
         if candidate is None:
             raise Http404
         return candidate

@@ -3,7 +3,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
-from leadership.models import Candidate, Mandate, Session, Vacancy
+from leadership.models import Mandate, TopCandidate, TopSession, Vacancy
 from tests.factories import EntityFactory, StaffFactory
 
 
@@ -27,20 +27,20 @@ class VacancyFactory(DjangoModelFactory):
     entity = factory.SubFactory(EntityFactory)
 
 
-class CandidateFactory(DjangoModelFactory):
+class TopCandidateFactory(DjangoModelFactory):
     class Meta:
-        model = Candidate
+        model = TopCandidate
 
     vacancy = factory.SubFactory(VacancyFactory)
     name = factory.Sequence(lambda n: f"Kandidaat {n}")
     gender = "F"
 
 
-class SessionFactory(DjangoModelFactory):
+class TopSessionFactory(DjangoModelFactory):
     class Meta:
-        model = Session
+        model = TopSession
 
-    kind = Session.Kind.PANEL
+    kind = TopSession.Kind.PANEL
     title = factory.Sequence(lambda n: f"Panel {n}")
     held_on = date(2099, 1, 1)
     capacity = 10

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from leadership.models import AnnualEvaluation, Mandate
 from tests.factories import StaffFactory
-from tests.leadership.factories import MandateFactory, SessionFactory, VacancyFactory
+from tests.leadership.factories import MandateFactory, TopSessionFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_bad_input_answers_400_with_field_errors(central_hr, entity):
 
 
 def test_a_full_session_answers_400(staff_member, colleague):
-    session = SessionFactory(capacity=1, held_on=timezone.localdate())
+    session = TopSessionFactory(capacity=1, held_on=timezone.localdate())
     colleague.user = None
     response = _client(staff_member.user).post(
         f"/api/leadership/top/sessions/{session.pk}/register/",

@@ -12,7 +12,7 @@ from leadership.models import SnapshotCount
 from leadership.topmanagement.models import add_months
 from leadership.topmanagement.services import annual_evaluation_record, mandate_evaluate, registration_create
 from tests.factories import StaffFactory
-from tests.leadership.factories import MandateFactory, SessionFactory
+from tests.leadership.factories import MandateFactory, TopSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_the_official_is_told_of_the_end_of_mandate_and_annual_evaluations(
 
 
 def test_a_registration_is_confirmed_by_mail(staff_member, django_capture_on_commit_callbacks):
-    session = SessionFactory()
+    session = TopSessionFactory()
     with django_capture_on_commit_callbacks(execute=True):
         registration_create(actor=staff_member.user, session_id=session.pk)
     assert mail.outbox[0].to == [staff_member.email] and session.title in mail.outbox[0].subject
@@ -70,7 +70,7 @@ def test_the_admin_lists_mandates_and_snapshots(admin_user):
         "/admin/leadership/mandate/",
         "/admin/leadership/snapshotcount/",
         "/admin/leadership/vacancy/",
-        "/admin/leadership/session/",
+        "/admin/leadership/topsession/",
         "/admin/leadership/annualevaluation/",
         "/admin/leadership/gendertarget/",
     ):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from leadership.models import Mandate, Registration, SnapshotCount
 from tests.factories import StaffFactory
-from tests.leadership.factories import MandateFactory, SessionFactory
+from tests.leadership.factories import MandateFactory, TopSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_a_second_annual_evaluation_for_the_same_year_shows_the_rule(central_hr,
 
 
 def test_staff_register_for_a_panel_event_with_the_mailing_list_opt_in(staff_member):
-    session = SessionFactory(held_on=timezone.localdate())
+    session = TopSessionFactory(held_on=timezone.localdate())
     client = _client(staff_member.user)
     response = client.post(f"/leadership/top/sessions/{session.pk}/register/", {"mailing_opt_in": "on"})
     assert response.status_code == 302

@@ -8,9 +8,9 @@ from django.test import Client
 
 from hrportal.reports.models import ReportRun
 from hrportal.reports.services import report_run_execute
-from leadership.models import Registration, Session
+from leadership.models import Registration, TopSession
 from tests.factories import StaffFactory
-from tests.leadership.factories import CandidateFactory, MandateFactory, SessionFactory, VacancyFactory
+from tests.leadership.factories import MandateFactory, TopCandidateFactory, TopSessionFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,9 @@ def world(staff_member, line_manager, hr_officer, central_hr, admin_user, outsid
     own = MandateFactory(official=official)
     other = MandateFactory(official=other_official)
     vacancy = VacancyFactory(entity=other_entity)
-    candidate = CandidateFactory(vacancy=vacancy)
-    panel = SessionFactory()
-    intervision = SessionFactory(kind=Session.Kind.INTERVISION)
+    candidate = TopCandidateFactory(vacancy=vacancy)
+    panel = TopSessionFactory()
+    intervision = TopSessionFactory(kind=TopSession.Kind.INTERVISION)
     registration = Registration.objects.create(session=panel, staff=staff_member)
     run = ReportRun.objects.create(kind="leadership_gender_monitoring")
     report_run_execute(run_id=run.pk)

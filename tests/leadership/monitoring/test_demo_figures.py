@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from hrportal.reports.models import ReportRun
-from leadership.models import Registration, Session, SnapshotCount
+from leadership.models import Registration, SnapshotCount, TopSession
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_demo_report_figures_equal_the_seed():
     # the funnel chart shows the latest finished selection (2014), not this year's running vacancy
     assert result["charts"][1]["title"]["params"] == {"year": 2014}
     # 87 of 98 registrants of the panel event opted in to the mailing list
-    panel = Session.objects.get(kind=Session.Kind.PANEL, title__startswith="Panelgesprek: word")
+    panel = TopSession.objects.get(kind=TopSession.Kind.PANEL, title__startswith="Panelgesprek: word")
     assert Registration.objects.filter(session=panel).count() == 98
     assert Registration.objects.filter(session=panel, mailing_opt_in=True).count() == 87
     # headcount: 5.5% fewer now than in the first snapshot; the targets 6% below it

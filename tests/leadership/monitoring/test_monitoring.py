@@ -14,7 +14,7 @@ from leadership.monitoring.reports import build_gender_monitoring
 from leadership.monitoring.selectors import funnel_by_gender, share_by_entity, share_by_tier
 from leadership.monitoring.services import gender_target_save, snapshot_take
 from tests.factories import EntityFactory, StaffFactory
-from tests.leadership.factories import CandidateFactory, VacancyFactory
+from tests.leadership.factories import TopCandidateFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_a_cell_of_four_is_hidden_and_a_cell_of_five_is_shown(central_hr):
             ("M", "unsuitable", 9),
         ):
             for _ in range(n):
-                CandidateFactory(vacancy=vacancy, gender=gender, outcome=outcome)
+                TopCandidateFactory(vacancy=vacancy, gender=gender, outcome=outcome)
     rows = {(r["year"], r["stage"]): r for r in funnel_by_gender(threshold=5)}
     assert rows[(2013, "admitted")]["women"] == 5 and rows[(2013, "admitted")]["_hidden"] == {}
     four = rows[(2014, "admitted")]
@@ -111,7 +111,7 @@ def _organisation(entities: int, per_entity: int):
                     )
         vacancy = VacancyFactory(year=2010 + e % 4)
         for i in range(per_entity):
-            CandidateFactory(vacancy=vacancy, gender="FM"[i % 2], stage="shortlist", outcome="admitted")
+            TopCandidateFactory(vacancy=vacancy, gender="FM"[i % 2], stage="shortlist", outcome="admitted")
 
 
 @pytest.mark.parametrize("size", [(2, 3), (12, 9)])

@@ -9,7 +9,7 @@ from django.db import connection, connections
 from leadership.models import Registration
 from leadership.topmanagement import services as top_services
 from tests.factories import StaffFactory
-from tests.leadership.factories import SessionFactory
+from tests.leadership.factories import TopSessionFactory
 from tests.services import require
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def test_two_registrations_for_the_last_place_at_once_take_it_once(entity):
     require(connection.vendor == "postgresql", "PostgreSQL")
-    session = SessionFactory(capacity=1)
+    session = TopSessionFactory(capacity=1)
     people = [StaffFactory(entity=entity, with_user=True) for _ in range(2)]
     barrier = threading.Barrier(2)
     outcomes = []

@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from hrportal.audit.models import AuditEvent
 from hrportal.parameters.services import parameter_set
-from leadership.models import AnnualEvaluation, Mandate, Registration, Session
+from leadership.models import AnnualEvaluation, Mandate, Registration, TopSession
 from leadership.topmanagement.models import add_months
 from leadership.topmanagement.selectors import mailing_list, mandates_ending
 from leadership.topmanagement.services import (
@@ -18,7 +18,7 @@ from leadership.topmanagement.services import (
     registration_create,
 )
 from tests.factories import StaffFactory
-from tests.leadership.factories import MandateFactory, SessionFactory, VacancyFactory
+from tests.leadership.factories import MandateFactory, TopSessionFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +143,7 @@ def test_an_appointed_candidate_reached_the_appointment_and_only_one_per_top_fun
 
 
 def test_a_session_takes_registrations_up_to_its_capacity_and_not_one_more(entity):
-    session = SessionFactory(capacity=2)
+    session = TopSessionFactory(capacity=2)
     people = [StaffFactory(entity=entity, with_user=True) for _ in range(3)]
     registration_create(actor=people[0].user, session_id=session.pk, mailing_opt_in=True)
     registration_create(actor=people[1].user, session_id=session.pk)
@@ -154,14 +154,14 @@ def test_a_session_takes_registrations_up_to_its_capacity_and_not_one_more(entit
 
 
 def test_a_second_registration_of_the_same_person_is_refused(staff_member):
-    session = SessionFactory()
+    session = TopSessionFactory()
     registration_create(actor=staff_member.user, session_id=session.pk)
     with pytest.raises(ValidationError, match="already registered"):
         registration_create(actor=staff_member.user, session_id=session.pk)
 
 
 def test_intervision_is_for_top_officials_only(staff_member, entity):
-    session = SessionFactory(kind=Session.Kind.INTERVISION)
+    session = TopSessionFactory(kind=TopSession.Kind.INTERVISION)
     with pytest.raises(PermissionDenied):
         registration_create(actor=staff_member.user, session_id=session.pk)
     official = StaffFactory(entity=entity, top_manager=True, with_user=True)
@@ -171,7 +171,7 @@ def test_intervision_is_for_top_officials_only(staff_member, entity):
 
 def test_the_mailing_list_csv_neutralises_formulas(client, central_hr, entity):
     person = StaffFactory(entity=entity, with_user=True, first_name="=HYPERLINK(1)")
-    registration_create(actor=person.user, session_id=SessionFactory().pk, mailing_opt_in=True)
+    registration_create(actor=person.user, session_id=TopSessionFactory().pk, mailing_opt_in=True)
     client.force_login(central_hr)
     response = client.get("/leadership/top/mailing-list.csv")
     assert response.status_code == 200
