@@ -314,6 +314,11 @@ SPECTACULAR_SETTINGS = {
         "LeadershipCandidateStatusEnum": "leadership.selection.models.Candidate.Status",
         "LeadershipEnrolmentStatusEnum": "leadership.development.models.Enrolment.Status",
         "LeadershipMatchStatusEnum": "leadership.mentoring.models.MentoringMatch.Status",
+        "TopCandidateOutcomeEnum": "leadership.topmanagement.models.TopCandidate.Outcome",
+        "TopSessionKindEnum": "leadership.topmanagement.models.TopSession.Kind",
+        "TopVacancyKindEnum": "leadership.topmanagement.models.Vacancy.Kind",
+        "TopMandateStatusEnum": "leadership.topmanagement.models.Mandate.Status",
+        "TopVacancyStatusEnum": "leadership.topmanagement.models.Vacancy.Status",
     },
 }
 
@@ -404,6 +409,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hrportal.jobs.tasks.job_schedule",
         "schedule": crontab(minute=0, hour=7, day_of_month=15, month_of_year=1),
         "args": ("reward.paygap.tasks.pay_gap_report_yearly",),
+    },
+    # leadership: the yearly snapshot of management by gender and headcount (1 January), then the reports
+    "leadership-monitoring-snapshot-yearly": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=0, hour=5, day_of_month=1, month_of_year=1),
+        "args": ("leadership.monitoring.tasks.snapshot_take_yearly",),
+    },
+    "leadership-gender-monitoring-yearly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=0, hour=6, day_of_month=2, month_of_year=1),
+        "args": ("leadership_gender_monitoring",),
+    },
+    "leadership-headcount-yearly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=15, hour=6, day_of_month=2, month_of_year=1),
+        "args": ("leadership_headcount",),
     },
     "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
     "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", include("leadership.potential.api_urls")),
     path("", include("leadership.development.api_urls")),
     path("", include("leadership.mentoring.api_urls")),
+    path("", include("leadership.topmanagement.api_urls")),
+    path("", include("leadership.monitoring.api_urls")),
 ]

@@ -12,6 +12,7 @@ class LeadershipConfig(AppConfig):
         from leadership.development import home as development_home
         from leadership.mentoring import home as mentoring_home
         from leadership.selection import home as selection_home
+        from leadership.topmanagement import home as topmanagement_home
 
-        for part in (selection_home, development_home, mentoring_home):
+        for part in (selection_home, development_home, mentoring_home, topmanagement_home):
             register_action_provider(part.action_items)

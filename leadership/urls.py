@@ -16,6 +16,8 @@ urlpatterns = [
                 "leadership/potential/landing_section.html",
                 "leadership/development/landing_section.html",
                 "leadership/mentoring/landing_section.html",
+                "leadership/topmanagement/landing_section.html",
+                "leadership/monitoring/landing_section.html",
             ],
         ),
         name="index",
@@ -25,4 +27,6 @@ urlpatterns = [
     path("", include("leadership.potential.urls")),
     path("", include("leadership.development.urls")),
     path("", include("leadership.mentoring.urls")),
+    path("", include("leadership.topmanagement.urls")),
+    path("", include("leadership.monitoring.urls")),
 ]

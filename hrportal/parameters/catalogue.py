@@ -374,6 +374,14 @@ _SPECS = [
         minimum=1,
         maximum=24,
     ),
+    ParameterSpec(
+        "leadership.top_mandate_ending_months",
+        12,
+        _("Mandates ending within this many months are listed for central HR"),
+        _("months"),
+        minimum=1,
+        maximum=36,
+    ),
     # Monitoring
     ParameterSpec(
         "monitoring.min_cell_size",
