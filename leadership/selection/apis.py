@@ -66,7 +66,9 @@ class CandidateAddApi(APIView):
                 staff=staff,
                 external_name=v["external_name"],
                 external_email=v["external_email"],
-                experience=Duration(v["experience_years"], v["experience_months"], v["experience_days"]),
+                experience=None
+                if v["experience_years"] is None
+                else Duration(v["experience_years"], v["experience_months"], v["experience_days"]),
             )
         except PermissionDenied:
             raise NotFound from None

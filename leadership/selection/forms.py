@@ -46,9 +46,15 @@ class CandidateForm(forms.Form):
     )
     external_name = forms.CharField(label=_("Name (external candidate)"), max_length=200, required=False)
     external_email = forms.EmailField(label=_("E-mail (external candidate)"), required=False)
-    experience_years = forms.IntegerField(label=_("Relevant experience: years"), min_value=0, max_value=60)
-    experience_months = forms.IntegerField(label=_("Months"), min_value=0, max_value=11, initial=0)
-    experience_days = forms.IntegerField(label=_("Days"), min_value=0, max_value=365, initial=0)
+    experience_years = forms.IntegerField(
+        label=_("Relevant experience: years"),
+        min_value=0,
+        max_value=60,
+        required=False,
+        help_text=_("Leave empty for an internal candidate: the experience recognised in Reward counts."),
+    )
+    experience_months = forms.IntegerField(label=_("Months"), min_value=0, max_value=11, required=False)
+    experience_days = forms.IntegerField(label=_("Days"), min_value=0, max_value=365, required=False)
 
 
 class AppointForm(forms.Form):

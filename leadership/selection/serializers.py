@@ -45,7 +45,14 @@ class LeadershipCandidateInputSerializer(serializers.Serializer):
     personnel_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     external_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     external_email = serializers.EmailField(required=False, allow_blank=True, default="")
-    experience_years = serializers.IntegerField(min_value=0, max_value=60)
+    experience_years = serializers.IntegerField(
+        min_value=0,
+        max_value=60,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Leave out for an internal candidate: the experience recognised in reward counts.",
+    )
     experience_months = serializers.IntegerField(min_value=0, max_value=11, default=0)
     experience_days = serializers.IntegerField(min_value=0, max_value=365, default=0)
 

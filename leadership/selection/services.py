@@ -23,6 +23,7 @@ from leadership.selection.selectors import (
     probation_end,
     required_experience_days,
 )
+from reward.experience.selectors import experience_recognised
 
 
 def _selection_lock(*, actor, selection_id: int) -> Selection:
@@ -63,13 +64,17 @@ def candidate_add(
     *,
     actor,
     selection_id: int,
-    experience: Duration,
+    experience: Duration | None = None,
     staff: Staff | None = None,
     external_name: str = "",
     external_email: str = "",
 ) -> Candidate:
     """HR records a candidate with their relevant experience; admissibility follows from the experience rule
-    in force on the selection's opening day, and is kept with the parameter's value."""
+    in force on the selection's opening day, and is kept with the parameter's value.
+
+    An external candidate's experience is entered by HR. For an internal candidate HR may leave it out: then
+    the experience recognised by reward (`reward.experience.selectors.experience_recognised`) on the opening
+    day counts."""
     selection = _selection_lock(actor=actor, selection_id=selection_id)
     if selection.status != Selection.Status.OPEN:
         raise ValidationError(_("This selection is closed."))
@@ -81,6 +86,13 @@ def candidate_add(
         errors["external_name"] = _("An internal candidate needs no external name or e-mail.")
     if staff is not None and not staff.is_active:
         errors["staff"] = _("This person is no longer in service.")
+    if experience is None and staff is None:
+        errors["experience_years"] = _("Enter the external candidate's relevant experience.")
+    elif experience is None:
+        recognised = experience_recognised(staff=staff, on=selection.opens_on)
+        experience = Duration(recognised.years, recognised.months, recognised.days)
+    if errors:
+        raise ValidationError(errors)
     if experience.years < 0 or experience.years > 60:
         errors["experience_years"] = _("Enter between 0 and 60 years.")
     if not 0 <= experience.months <= 11:

@@ -111,7 +111,9 @@ class CandidateAddView(ScopedMixin, View):
                         staff=staff,
                         external_name=data["external_name"],
                         external_email=data["external_email"],
-                        experience=Duration(
+                        experience=None
+                        if data["experience_years"] is None
+                        else Duration(
                             data["experience_years"], data["experience_months"] or 0, data["experience_days"] or 0
                         ),
                     )

@@ -1,9 +1,10 @@
 """The two rules of middle-management selection at their limit and one past it."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from hrportal.models import AuditEvent, PolicyParameter, Staff
 from leadership.models import Candidate, OnboardingChecklist, Probation, Selection
@@ -193,3 +194,49 @@ def test_a_negative_evaluation_needs_remarks(hr_officer, entity):
             actor=hr_officer, probation_id=probation.pk, outcome="negative", evaluated_on=date(2025, 9, 1)
         )
     assert "remarks" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("end", "status"), [(date(2005, 12, 29), "admissible"), (date(2005, 12, 28), "not_admissible")]
+)
+def test_an_internal_candidate_without_entered_experience_has_the_experience_recognised_in_reward(
+    hr_officer, staff_member, team_leader, end, status
+):
+    """Reward counts experience in days (years of 365): 2,190 days of recognised private experience (2000-01-01
+    to 2005-12-29) are six years and enough; 2,189 are not. HR enters nothing for the internal candidate."""
+    from reward.experience.services import (
+        experience_request_decide,
+        experience_request_judge,
+        experience_request_submit,
+    )
+
+    request = experience_request_submit(
+        actor=staff_member.user,
+        periods=[
+            {
+                "employer": "Bakkerij Peeters",
+                "sector": "private",
+                "start": date(2000, 1, 1),
+                "end": end,
+                "job": "Boekhouder",
+            }
+        ],
+    )
+    period_id = request.periods.get().pk
+    experience_request_judge(actor=team_leader.user, request_id=request.pk, judgements={period_id: (True, "")})
+    experience_request_decide(actor=hr_officer, request_id=request.pk, recognised={period_id: True}, pro_rata=False)
+    today = timezone.localdate()  # the decision counts from the day it was taken
+    selection = SelectionFactory(entity=staff_member.entity, opens_on=today, closes_on=today + timedelta(days=30))
+
+    candidate = services.candidate_add(actor=hr_officer, selection_id=selection.pk, staff=staff_member)
+
+    assert candidate.status == status
+    assert (candidate.experience_years, candidate.experience_months) == ((6, 0) if status == "admissible" else (5, 11))
+
+
+def test_an_external_candidate_needs_entered_experience(hr_officer, selection):
+    with pytest.raises(ValidationError) as error:
+        services.candidate_add(
+            actor=hr_officer, selection_id=selection.pk, external_name="Extern", external_email="extern@example.org"
+        )
+    assert "experience_years" in error.value.message_dict
