@@ -24,6 +24,7 @@ from deployability.redeployment.selectors import refusal_limit, vacancy_candidat
 from deployability.redeployment.services import (
     candidate_admissibility,
     candidate_register,
+    internal_trajectory_close,
     offer_accept,
     offer_make,
     offer_refuse,
@@ -34,6 +35,7 @@ from deployability.redeployment.services import (
     trajectory_step_add,
     vacancy_fill_other,
     vacancy_publish,
+    vacancy_withdraw,
 )
 from hrportal.models import Competency, Entity, Function, Staff
 
@@ -315,4 +317,24 @@ class VacancyFillApi(APIView):
         data = s.RedeploymentFillInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         vacancy = _no_permission(lambda: vacancy_fill_other(actor=request.user, vacancy_id=pk, **data.validated_data))
+        return Response(s.RedeploymentVacancySerializer(vacancy).data)
+
+
+class CandidateInternalCloseApi(APIView):
+    """Close the trajectory inside the entity with its outcome (the registration ends)."""
+
+    @extend_schema(request=s.RedeploymentInternalCloseInputSerializer, responses=s.RedeploymentCandidateSerializer)
+    def post(self, request, pk):
+        candidate_get_visible(user=request.user, candidate_id=pk)
+        data = s.RedeploymentInternalCloseInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _no_permission(lambda: internal_trajectory_close(actor=request.user, candidate_id=pk, **data.validated_data))
+        return _candidate(request, pk)
+
+
+class VacancyWithdrawApi(APIView):
+    @extend_schema(request=None, responses=s.RedeploymentVacancySerializer)
+    def post(self, request, pk):
+        vacancy_get_visible(user=request.user, vacancy_id=pk)
+        vacancy = _no_permission(lambda: vacancy_withdraw(actor=request.user, vacancy_id=pk))
         return Response(s.RedeploymentVacancySerializer(vacancy).data)

@@ -186,3 +186,8 @@ class RedeploymentTeamMeetingInputSerializer(serializers.Serializer):
 class RedeploymentFillInputSerializer(serializers.Serializer):
     filled_on = BoundedDateSerializerField()
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class RedeploymentInternalCloseInputSerializer(serializers.Serializer):
+    closed_on = BoundedDateSerializerField()
+    outcome = serializers.CharField(max_length=TEXT_MAX_LENGTH)

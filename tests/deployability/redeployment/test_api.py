@@ -1,4 +1,3 @@
-
 import pytest
 from rest_framework.test import APIClient
 
@@ -105,3 +104,23 @@ def test_not_redeployable_team_through_the_api(hr_officer, staff_member):
     assert hr.post(A + f"candidates/{candidate.pk}/team-members/", {"name": "Dr. X", "role": "arts"}).status_code == 201
     bad = hr.post(A + f"candidates/{candidate.pk}/team-meetings/", {"held_on": "2026-04-01", "notes": "x"})
     assert bad.status_code == 400 and "held_on" in bad.json()
+
+
+def test_internal_trajectory_closed_and_vacancy_withdrawn_through_the_api(hr_officer, other_hr, staff_member, entity):
+    from tests.deployability.redeployment.factories import CandidateFactory
+
+    candidate = CandidateFactory(staff=staff_member, status=RedeploymentCandidate.Status.REGISTERED)
+    hr = _client(hr_officer)
+    hr.post(
+        A + f"candidates/{candidate.pk}/admissibility/",
+        {"redeployable": False, "reasons": "Medisch", "decided_on": "2026-04-10"},
+        format="json",
+    )
+    closed = hr.post(
+        A + f"candidates/{candidate.pk}/internal-close/", {"closed_on": "2026-06-01", "outcome": "Aangepast werk"}
+    )
+    assert closed.json()["status"] == "withdrawn"
+    vacancy = VacancyFactory(entity=entity)
+    assert _client(other_hr).post(A + f"vacancies/{vacancy.pk}/withdraw/").status_code == 404
+    assert hr.post(A + f"vacancies/{vacancy.pk}/withdraw/").json()["status"] == "withdrawn"
+    assert hr.post(A + f"vacancies/{vacancy.pk}/withdraw/").status_code == 400
