@@ -34,7 +34,7 @@ class GuidanceForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     evaluated_on = BoundedDateField(label=_("Date"), widget=DATE)
-    rating = forms.ChoiceField(label=_("Rating"), choices=Evaluation.Rating.choices)
+    rating = forms.ChoiceField(label=_("Rating"), choices=[("", "---------"), *Evaluation.Rating.choices])
     remarks = _text(_("Remarks"), rows=2, required=False)
 
 

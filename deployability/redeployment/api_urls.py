@@ -16,6 +16,18 @@ urlpatterns = [
         a.TrajectoryRegisterApi.as_view(),
         name="redeployment-trajectory-register",
     ),
+    path(P + "trajectories/<int:pk>/steps/", a.TrajectoryStepApi.as_view(), name="redeployment-trajectory-steps"),
+    path(P + "candidates/<int:pk>/team-members/", a.CandidateTeamMemberApi.as_view(), name="redeployment-team-members"),
+    path(
+        P + "candidates/<int:pk>/team-meetings/", a.CandidateTeamMeetingApi.as_view(), name="redeployment-team-meetings"
+    ),
+    path(
+        P + "candidates/<int:pk>/internal-close/",
+        a.CandidateInternalCloseApi.as_view(),
+        name="redeployment-internal-close",
+    ),
+    path(P + "vacancies/<int:pk>/withdraw/", a.VacancyWithdrawApi.as_view(), name="redeployment-vacancy-withdraw"),
+    path(P + "vacancies/<int:pk>/fill/", a.VacancyFillApi.as_view(), name="redeployment-vacancy-fill"),
     path(P + "candidates/", a.CandidateListApi.as_view(), name="redeployment-candidates"),
     path(P + "candidates/<int:pk>/", a.CandidateDetailApi.as_view(), name="redeployment-candidate-detail"),
     path(

@@ -24,12 +24,18 @@ from deployability.redeployment.selectors import refusal_limit, vacancy_candidat
 from deployability.redeployment.services import (
     candidate_admissibility,
     candidate_register,
+    internal_trajectory_close,
     offer_accept,
     offer_make,
     offer_refuse,
+    team_meeting_add,
+    team_member_add,
     trajectory_complete,
     trajectory_open,
+    trajectory_step_add,
+    vacancy_fill_other,
     vacancy_publish,
+    vacancy_withdraw,
 )
 from hrportal.models import Competency, Entity, Function, Staff
 
@@ -260,3 +266,75 @@ class OfferRefuseApi(APIView):
         data.is_valid(raise_exception=True)
         offer = _no_permission(lambda: offer_refuse(actor=request.user, offer_id=pk, **data.validated_data))
         return Response(s.RedeploymentOfferSerializer(offer).data)
+
+
+class TrajectoryStepApi(APIView):
+    @extend_schema(request=s.RedeploymentStepInputSerializer, responses={201: s.RedeploymentTrajectorySerializer})
+    def post(self, request, pk):
+        trajectory_get_visible(user=request.user, trajectory_id=pk)
+        data = s.RedeploymentStepInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _no_permission(lambda: trajectory_step_add(actor=request.user, trajectory_id=pk, **data.validated_data))
+        trajectory = trajectory_get_visible(user=request.user, trajectory_id=pk)
+        return Response(s.RedeploymentTrajectorySerializer(trajectory).data, status=status.HTTP_201_CREATED)
+
+
+class CandidateTeamMemberApi(APIView):
+    """A member of the multidisciplinary team of a candidate found not redeployable."""
+
+    @extend_schema(request=s.RedeploymentTeamMemberInputSerializer, responses={201: s.RedeploymentCandidateSerializer})
+    def post(self, request, pk):
+        candidate_get_visible(user=request.user, candidate_id=pk)
+        data = s.RedeploymentTeamMemberInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _no_permission(lambda: team_member_add(actor=request.user, candidate_id=pk, **data.validated_data))
+        return _candidate(request, pk, status.HTTP_201_CREATED)
+
+
+class CandidateTeamMeetingApi(APIView):
+    @extend_schema(request=s.RedeploymentTeamMeetingInputSerializer, responses={201: s.RedeploymentCandidateSerializer})
+    def post(self, request, pk):
+        candidate_get_visible(user=request.user, candidate_id=pk)
+        data = s.RedeploymentTeamMeetingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _no_permission(lambda: team_meeting_add(actor=request.user, candidate_id=pk, **data.validated_data))
+        return _candidate(request, pk, status.HTTP_201_CREATED)
+
+
+def _candidate(request, pk, code=200) -> Response:
+    candidate = candidate_get_visible(user=request.user, candidate_id=pk)
+    context = {"refusal_limit": refusal_limit(on=timezone.localdate())}
+    return Response(s.RedeploymentCandidateSerializer(candidate, context=context).data, status=code)
+
+
+class VacancyFillApi(APIView):
+    """Record the vacancy filled outside redeployment: refused during the priority period while suitable
+    redeployment candidates exist."""
+
+    @extend_schema(request=s.RedeploymentFillInputSerializer, responses=s.RedeploymentVacancySerializer)
+    def post(self, request, pk):
+        vacancy_get_visible(user=request.user, vacancy_id=pk)
+        data = s.RedeploymentFillInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        vacancy = _no_permission(lambda: vacancy_fill_other(actor=request.user, vacancy_id=pk, **data.validated_data))
+        return Response(s.RedeploymentVacancySerializer(vacancy).data)
+
+
+class CandidateInternalCloseApi(APIView):
+    """Close the trajectory inside the entity with its outcome (the registration ends)."""
+
+    @extend_schema(request=s.RedeploymentInternalCloseInputSerializer, responses=s.RedeploymentCandidateSerializer)
+    def post(self, request, pk):
+        candidate_get_visible(user=request.user, candidate_id=pk)
+        data = s.RedeploymentInternalCloseInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _no_permission(lambda: internal_trajectory_close(actor=request.user, candidate_id=pk, **data.validated_data))
+        return _candidate(request, pk)
+
+
+class VacancyWithdrawApi(APIView):
+    @extend_schema(request=None, responses=s.RedeploymentVacancySerializer)
+    def post(self, request, pk):
+        vacancy_get_visible(user=request.user, vacancy_id=pk)
+        vacancy = _no_permission(lambda: vacancy_withdraw(actor=request.user, vacancy_id=pk))
+        return Response(s.RedeploymentVacancySerializer(vacancy).data)

@@ -171,3 +171,23 @@ class RedeploymentAnswerInputSerializer(serializers.Serializer):
 class RedeploymentRefuseInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=TEXT_MAX_LENGTH)
     answered_on = BoundedDateSerializerField(required=False)
+
+
+class RedeploymentTeamMemberInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    role = serializers.CharField(max_length=150)
+
+
+class RedeploymentTeamMeetingInputSerializer(serializers.Serializer):
+    held_on = BoundedDateSerializerField()
+    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+
+
+class RedeploymentFillInputSerializer(serializers.Serializer):
+    filled_on = BoundedDateSerializerField()
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class RedeploymentInternalCloseInputSerializer(serializers.Serializer):
+    closed_on = BoundedDateSerializerField()
+    outcome = serializers.CharField(max_length=TEXT_MAX_LENGTH)

@@ -35,6 +35,7 @@ urlpatterns = [
     path(P + "vacancies/<int:pk>/", v.VacancyDetailView.as_view(), name="redeployment-vacancy-detail"),
     path(P + "vacancies/<int:pk>/offer/", v.VacancyOfferView.as_view(), name="redeployment-vacancy-offer"),
     path(P + "vacancies/<int:pk>/fill/", v.VacancyFillView.as_view(), name="redeployment-vacancy-fill"),
+    path(P + "vacancies/<int:pk>/withdraw/", v.VacancyWithdrawView.as_view(), name="redeployment-vacancy-withdraw"),
     path(P + "offers/", v.OfferListView.as_view(), name="redeployment-offers"),
     path(P + "offers/<int:pk>/", v.OfferDetailView.as_view(), name="redeployment-offer-detail"),
     path(P + "offers/<int:pk>/accept/", v.OfferAcceptView.as_view(), name="redeployment-offer-accept"),

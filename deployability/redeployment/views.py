@@ -51,6 +51,7 @@ from deployability.redeployment.services import (
     trajectory_step_add,
     vacancy_fill_other,
     vacancy_publish,
+    vacancy_withdraw,
 )
 from hrportal.models import Function
 from hrportal.pagination import CountCachingPaginator, request_count_key
@@ -568,3 +569,17 @@ class FiguresView(HrOnlyMixin, TemplateView):
         entity_ids = None if sees_everything(user) else list(hr_entities_of(user).values_list("pk", flat=True))
         context["rows"] = redeployment_figures_per_entity(entity_ids=entity_ids)
         return context
+
+
+class VacancyWithdrawView(HrOnlyMixin, TemplateView):
+    def post(self, request, *args, **kwargs):
+        vacancy_get_visible(user=request.user, vacancy_id=kwargs["pk"])
+        try:
+            vacancy_withdraw(actor=request.user, vacancy_id=kwargs["pk"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(request, _("The vacancy is withdrawn."))
+        return redirect("deployability:redeployment-vacancy-detail", pk=kwargs["pk"])
