@@ -1,3 +1,4 @@
 """Autodiscovered at start-up: each part's reports.py registers its report definitions."""
 
 from deployability.leave import reports as leave_reports  # noqa: F401
+from deployability.reintegration import reports as reintegration_reports  # noqa: F401
