@@ -3,3 +3,4 @@
 from deployability.evaluations import reports as evaluations_reports  # noqa: F401
 from deployability.leave import reports as leave_reports  # noqa: F401
 from deployability.redeployment import reports as redeployment_reports  # noqa: F401
+from deployability.reintegration import reports as reintegration_reports  # noqa: F401

@@ -25,9 +25,10 @@ def seed_demo(*, rng, today: date, out) -> None:
     profiles = []
     for i, function in enumerate(near):
         # Every third function asks only what demo-staff has: a fit; the others one level more somewhere.
-        picks = rng.sample(competencies, 3)
+        fits = i % 3 == 0 and len(mine) >= 2
+        picks = rng.sample(sorted(mine), 2) if fits else rng.sample(competencies, 3)
         for competency in picks:
-            level = mine.get(competency, 1) if i % 3 == 0 else min(mine.get(competency, 1) + 1, 4)
+            level = mine[competency] if fits else min(mine.get(competency, 0) + 1, 4)
             profiles.append(FunctionProfileCompetency(function=function, competency_id=competency, level=level))
     FunctionProfileCompetency.objects.bulk_create(profiles, ignore_conflicts=True)
     scope = HrOfficerScope.objects.filter(user=users["demo-hr"]).select_related("entity").first()

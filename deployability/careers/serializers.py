@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from deployability.careers.models import ProjectLeaderAppointment, PromotionApplication, PromotionPost
-from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
+from hrportal.inputs import MAX_ID, TEXT_MAX_LENGTH, BoundedDateSerializerField
 
 
 class PostSerializer(serializers.ModelSerializer):
@@ -35,7 +35,7 @@ class AppointmentSerializer(serializers.ModelSerializer):
 
 
 class AppointInputSerializer(serializers.Serializer):
-    staff = serializers.IntegerField()
+    staff = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     project = serializers.CharField(max_length=200)
     start = BoundedDateSerializerField()
     end = BoundedDateSerializerField(required=False, allow_null=True, default=None)

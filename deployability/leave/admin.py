@@ -18,3 +18,10 @@ class LeaveRequestAdmin(admin.ModelAdmin):
     raw_id_fields = ["staff", "decided_by"]
     date_hierarchy = "start"
     list_select_related = ["staff", "right"]
+
+    # Requests and decisions go through the services (entitlement, overlap, the manager's decision).
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

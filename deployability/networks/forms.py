@@ -12,5 +12,5 @@ class PracticeForm(forms.Form):
     upload = forms.FileField(
         label=_("File"),
         required=False,
-        help_text=_("Optional: a PDF, text, OpenDocument or Office file."),
+        help_text=_("A PDF, text, OpenDocument or Office file."),
     )

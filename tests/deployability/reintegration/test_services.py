@@ -94,3 +94,20 @@ def test_pages_open_a_case_and_record_a_step(staff_member, hr_officer):
     assert response.status_code == 302
     assert client.get("/deployability/reintegration/").status_code == 200
     assert client.post(f"/deployability/reintegration/{case.pk}/explode/").status_code == 404
+
+
+def test_reintegration_report_counts_per_entity_without_medical_details(
+    case, hr_officer, central_hr, django_capture_on_commit_callbacks
+):
+    from hrportal.reports.models import ReportRun
+    from hrportal.reports.services import report_run_request
+
+    services.case_close(actor=hr_officer, case_id=case.pk, outcome="part_time", closed_on=date(2026, 6, 1))
+    services.case_open(actor=hr_officer, staff=case.staff, intake_on=date(2026, 9, 1), medical_details="GEHEIM")
+    with django_capture_on_commit_callbacks(execute=True):
+        run = report_run_request(kind="deployability_reintegration_cases", requested_by=central_hr)
+    run.refresh_from_db()
+    assert run.status == ReportRun.Status.DONE, run.error
+    (row,) = run.result["rows"]
+    assert (row["open"], row["closed"], row["outcome_part_time"]) == (1, 1, 1)
+    assert "GEHEIM" not in str(run.result) and "Burn-out" not in str(run.result)
