@@ -58,6 +58,7 @@ class _PerPeriodForm(forms.Form):
                 choices=YES_NO,
                 widget=forms.RadioSelect,
             )
+        self.order_fields([f"{self.prefix_name}_{p.pk}" for p in self.periods])
 
     def answers(self) -> dict[int, bool]:
         return {p.pk: self.cleaned_data[f"{self.prefix_name}_{p.pk}"] == "yes" for p in self.periods}

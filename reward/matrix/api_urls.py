@@ -7,4 +7,5 @@ urlpatterns = [
     path("matrix/mine/", a.MyCellApi.as_view(), name="matrix-mine"),
     path("matrix/functions/", a.FunctionListApi.as_view(), name="matrix-functions"),
     path("matrix/functions/<int:pk>/reclassify/", a.FunctionReclassifyApi.as_view(), name="matrix-reclassify"),
+    path("matrix/staff/<int:staff_id>/", a.StaffFunctionApi.as_view(), name="matrix-staff"),
 ]

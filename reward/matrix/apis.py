@@ -8,10 +8,11 @@ from rest_framework.views import APIView
 from hrportal.inputs import MAX_ID
 from hrportal.models import Function, FunctionFamily
 from hrportal.roles import staff_of
+from hrportal.scoping import can_work_hr_case, staff_get_visible
 from reward.matrix import serializers as s
 from reward.matrix.permissions import can_manage_matrix, can_read_matrix, matrix_entities
 from reward.matrix.selectors import function_history, function_list, functions_one_class_up, matrix_cells
-from reward.matrix.services import function_create, function_reclassify
+from reward.matrix.services import function_create, function_reclassify, staff_function_set
 
 
 def _family(value, field: str):
@@ -96,3 +97,29 @@ class MyCellApi(APIView):
             "history": list(function_history(staff=me)),
         }
         return Response(s.MyCellSerializer(data).data)
+
+
+class StaffFunctionApi(APIView):
+    """HR of the person's entity: their function history (GET) and a new function from a date on (POST)."""
+
+    def _person(self, request, staff_id):
+        person = staff_get_visible(user=request.user, staff_id=staff_id)
+        if not can_work_hr_case(user=request.user, staff=person):
+            raise NotFound
+        return person
+
+    @extend_schema(responses=s.HistorySerializer(many=True))
+    def get(self, request, staff_id):
+        person = self._person(request, staff_id)
+        return Response(s.HistorySerializer(function_history(staff=person), many=True).data)
+
+    @extend_schema(request=s.StaffFunctionInputSerializer, responses=s.HistorySerializer(many=True))
+    def post(self, request, staff_id):
+        person = self._person(request, staff_id)
+        data = s.StaffFunctionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        function = Function.objects.filter(pk=data.validated_data["function"]).first()
+        if function is None:
+            return Response({"function": ["No such function."]}, status=status.HTTP_400_BAD_REQUEST)
+        staff_function_set(actor=request.user, staff=person, function=function, on=data.validated_data["on"])
+        return Response(s.HistorySerializer(function_history(staff=person), many=True).data)

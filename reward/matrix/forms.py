@@ -48,3 +48,16 @@ class ReclassifyForm(forms.Form):
     to_family = _family_field()
     effective_date = BoundedDateField(label=_("In force from"), widget=DATE)
     reason = forms.CharField(label=_("Reason"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StaffFunctionForm(forms.Form):
+    function = forms.ModelChoiceField(label=_("New function"), queryset=Function.objects.none())
+    on = BoundedDateField(label=_("From"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        functions = Function.objects.select_related("family").order_by("function_class", "family__position", "name")
+        self.fields["function"].queryset = functions
+        self.fields["function"].choices = [("", "---------")] + [
+            (f.pk, _("%(name)s — class %(class)s") % {"name": f.name, "class": f.function_class}) for f in functions
+        ]

@@ -55,3 +55,8 @@ class MyCellSerializer(serializers.Serializer):
     function = MatrixFunctionSerializer(allow_null=True)
     one_class_up = MatrixFunctionSerializer(many=True)
     history = HistorySerializer(many=True)
+
+
+class StaffFunctionInputSerializer(serializers.Serializer):
+    function = serializers.IntegerField()
+    on = BoundedDateSerializerField()

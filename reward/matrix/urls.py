@@ -10,4 +10,5 @@ urlpatterns = [
     path("matrix/functions/", views.FunctionListView.as_view(), name="matrix-functions"),
     path("matrix/functions/new/", views.FunctionCreateView.as_view(), name="matrix-function-create"),
     path("matrix/functions/<int:pk>/", views.FunctionDetailView.as_view(), name="matrix-function"),
+    path("matrix/staff/<int:staff_id>/", views.StaffFunctionView.as_view(), name="matrix-staff"),
 ]

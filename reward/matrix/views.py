@@ -7,8 +7,9 @@ from django.views.generic import ListView, TemplateView
 
 from hrportal.models import Function, FunctionFamily
 from hrportal.roles import staff_of
+from hrportal.scoping import can_work_hr_case, staff_get_visible
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
-from reward.matrix.forms import EntityFilterForm, FunctionEditForm, FunctionForm, ReclassifyForm
+from reward.matrix.forms import EntityFilterForm, FunctionEditForm, FunctionForm, ReclassifyForm, StaffFunctionForm
 from reward.matrix.permissions import can_manage_matrix, can_read_matrix, matrix_entities
 from reward.matrix.selectors import (
     cell_functions,
@@ -18,7 +19,7 @@ from reward.matrix.selectors import (
     matrix_grid,
     reclassifications_of,
 )
-from reward.matrix.services import function_create, function_reclassify, function_update
+from reward.matrix.services import function_create, function_reclassify, function_update, staff_function_set
 
 
 def _entity_filter(request):
@@ -179,3 +180,36 @@ class FunctionDetailView(RoleRequiredMixin, TemplateView):
                 messages.success(request, _("The function was saved."))
                 return redirect("reward:matrix-function", pk=function.pk)
         return self.render_to_response(self.get_context_data(edit_form=form))
+
+
+class StaffFunctionView(ScopedMixin, TemplateView):
+    """HR of the person's entity: their function history, and a new function from a date on."""
+
+    template_name = "reward/matrix/staff_function.html"
+
+    def _person(self):
+        person = staff_get_visible(user=self.request.user, staff_id=self.kwargs["staff_id"])
+        if not can_work_hr_case(user=self.request.user, staff=person):
+            raise Http404
+        return person
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = kwargs.get("person") or self._person()
+        context["person"] = person
+        context["history"] = function_history(staff=person)
+        context.setdefault("form", StaffFunctionForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        person = self._person()
+        form = StaffFunctionForm(request.POST)
+        if form.is_valid():
+            try:
+                staff_function_set(actor=request.user, staff=person, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The new function was recorded."))
+                return redirect("reward:matrix-staff", staff_id=person.pk)
+        return self.render_to_response(self.get_context_data(person=person, form=form))

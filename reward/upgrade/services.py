@@ -310,7 +310,7 @@ def upgrade_expiry_notices_queue(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
     days = parameter("reward.upgrade.expiry_notice_days", on=today)
     due = list(
-        UpgradePeriod.objects.select_for_update(skip_locked=True)
+        UpgradePeriod.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(
             cancelled=False,
             notice_queued_at__isnull=True,

@@ -2,6 +2,7 @@
 the recognised seniority is pay-like: the person and HR only, not the line manager)."""
 
 import json
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -124,3 +125,34 @@ def test_the_api_asks_and_answers_400_with_field_errors(staff_member, team_leade
         content_type="application/json",
     )
     assert judged.status_code == 200 and judged.json()["status"] == "judged"
+
+
+def test_home_items_for_the_manager_and_hr(staff_member, team_leader, hr_officer):
+    from hrportal.home import action_items_for
+    from reward.experience.services import experience_request_judge, experience_request_submit
+
+    request = experience_request_submit(
+        actor=staff_member.user,
+        periods=[
+            {"employer": "A", "sector": "private", "job": "x", "start": date(2010, 1, 1), "end": date(2010, 6, 30)}
+        ],
+    )
+
+    def count(user, label):
+        return sum(i.count for i in action_items_for(user) if i.label == label)
+
+    assert count(team_leader.user, "Aanvragen erkenning ervaring te beoordelen") == 1
+    assert count(hr_officer, "Aanvragen erkenning ervaring te beslissen") == 0
+    pid = request.periods.get().pk
+    experience_request_judge(actor=team_leader.user, request_id=request.pk, judgements={pid: (True, "")})
+    assert count(team_leader.user, "Aanvragen erkenning ervaring te beoordelen") == 0
+    assert count(hr_officer, "Aanvragen erkenning ervaring te beslissen") == 1
+    assert count(staff_member.user, "Aanvragen erkenning ervaring te beslissen") == 0
+
+
+def test_the_landing_page_shows_each_role_its_links(staff_member, team_leader, central_hr):
+    staff_page = _client(staff_member.user).get("/reward/").content.decode()
+    assert "/reward/matrix/mine/" in staff_page and "/reward/upgrade/published/" in staff_page
+    assert "/reward/upgrade/grant/" not in staff_page and 'href="/reward/matrix/"' not in staff_page
+    central_page = _client(central_hr).get("/reward/").content.decode()
+    assert "/reward/matrix/functions/" in central_page and "/reward/upgrade/grant/" in central_page

@@ -210,3 +210,25 @@ def test_the_reclassify_form_shows_the_errors(central_hr, families):
     )
     assert response.status_code == 200
     assert "reason" in response.context["reclassify_form"].errors
+
+
+def test_hr_records_a_function_on_the_page_and_the_api_and_others_get_404(
+    hr_officer, line_manager, staff_member, central_hr, outsider, families
+):
+    new = FunctionFactory(family=families[1], function_class=12)
+    url = f"/reward/matrix/staff/{staff_member.pk}/"
+    response = _client(hr_officer).post(url, {"function": new.pk, "on": "2026-01-01"})
+    assert response.status_code == 302
+    assert function_class_on(staff=staff_member, on=date(2026, 1, 1)) == 12
+    assert _client(hr_officer).get(url).status_code == 200
+    assert _client(line_manager.user).get(url).status_code == 404
+    assert _client(staff_member.user).get(url).status_code == 404
+    assert _client(hr_officer).get(f"/reward/matrix/staff/{outsider.pk}/").status_code == 404
+    assert _client(central_hr).get(f"/reward/matrix/staff/{outsider.pk}/").status_code == 200
+    api = f"/api/reward/matrix/staff/{staff_member.pk}/"
+    again = _client(hr_officer).post(
+        api, data=json.dumps({"function": new.pk, "on": "2026-02-01"}), content_type="application/json"
+    )
+    assert again.status_code == 400 and "function" in again.json()
+    assert _client(hr_officer).get(f"/api/reward/matrix/staff/{outsider.pk}/").status_code == 404
+    assert [row["function"] for row in _client(hr_officer).get(api).json()] == [new.pk]
