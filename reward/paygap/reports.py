@@ -25,6 +25,7 @@ LEVEL_LABELS = {
     "all": _("All staff"),
     "class": _("Function class"),
     "cell": _("Function family × class"),
+    "quartile": _("Pay quartile (hourly pay)"),
 }
 
 
@@ -146,6 +147,31 @@ def build_pay_gap(*, run, progress) -> ReportResult:
                         }
                     )
                 rows.append(row)
+    quartile_labels = [_("lowest quartile"), _("second quartile"), _("third quartile"), _("highest quartile")]
+    for scope_value in sorted(figures.quartiles, key=lambda v: -1 if v is None else v):
+        bands = figures.quartiles[scope_value]
+        counts = {(band, g): bands.get(band, {}).get(g, 0) for band in (1, 2, 3, 4) for g in GENDERS}
+        hidden = suppress_table(counts, threshold=min_cell)
+        for band in (1, 2, 3, 4):
+            women, men = counts[(band, F)], counts[(band, M)]
+            row = {
+                "scope": _("Whole organisation") if scope_value is None else unit_names.get(scope_value, ""),
+                "level": LEVEL_LABELS["quartile"],
+                "category": quartile_labels[band - 1],
+                "women": women,
+                "men": men,
+                "quartile_women_share": _share(women, women + men),
+            }
+            reasons = {hidden[(band, g)] for g in GENDERS if (band, g) in hidden}
+            if reasons:
+                suppressed_count += 1
+                row |= {"women": None, "men": None, "quartile_women_share": None}
+                row["note"] = (
+                    text(gettext_noop("hidden: fewer than %(n)s women or men"), n=min_cell)
+                    if SMALL in reasons
+                    else _("hidden so that a hidden cell cannot be recomputed from the totals")
+                )
+            rows.append(row)
     progress(85)
     summary = _summary(figures, threshold=threshold, min_cell=min_cell, on=on)
     summary |= {"flagged": flagged, "flagged_count": len(flagged), "suppressed_count": suppressed_count}
@@ -164,6 +190,7 @@ def build_pay_gap(*, run, progress) -> ReportResult:
         ("comp_mean_gap", _("Complementary pay: mean gap, annual (%)")),
         ("comp_median_gap", _("Complementary pay: median gap, annual (%)")),
         ("comp_hourly_mean_gap", _("Complementary pay: mean gap, hourly (%)")),
+        ("quartile_women_share", _("Women in the quartile band (%)")),
         ("flagged", _("Flagged (art. 10)")),
         ("note", _("Note")),
     ]

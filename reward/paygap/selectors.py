@@ -19,6 +19,7 @@ all / class / family x class), one for quartiles per scope; medians are PostgreS
 grouped queries, or on SQLite computed in Python from one query of per-person pay.
 """
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,14 +27,11 @@ from statistics import median
 
 from django.db import connection
 from django.db.models import (
-    Aggregate,
     Case,
-    Count,
     ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -61,15 +59,6 @@ GENDERS = (Staff.Gender.FEMALE, Staff.Gender.MALE)
 NO_FAMILY = 0  # top management sits outside the families; staff without a function have class 0
 SCOPES = {"org": (), "unit": ("unit",)}
 LEVELS = {"all": (), "class": ("fclass",), "cell": ("family", "fclass")}
-
-
-class Median(Aggregate):
-    """PostgreSQL's median: percentile_cont(0.5), interpolated between the two middle values."""
-
-    function = "percentile_cont"
-    name = "Median"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
 
 
 @dataclass(frozen=True)
@@ -174,59 +163,93 @@ def pay_rows(*, year: int, hours_per_year: float):
             comp_annual=ExpressionWrapper(complementary, FloatField()),
         )
         .annotate(
-            basic_hourly=ExpressionWrapper(F("basic_annual") / hours, FloatField()),
-            comp_hourly=ExpressionWrapper(F("comp_annual") / hours, FloatField()),
+            paid_hours=hours,
+            basic_hourly=ExpressionWrapper(F("basic_annual") / F("paid_hours"), FloatField()),
         )
         .order_by()
     )
 
 
+PERSON_COLUMNS = ("unit", "family", "fclass", "gender", "basic_annual", "basic_hourly", "comp_annual", "paid_hours")
+# Hourly complementary pay from the stored columns: the components' subqueries run once per person.
+COMP_HOURLY = "(comp_annual / paid_hours)"
+
+
 def pay_gap_figures(*, year: int, on: date) -> PayGapFigures:
+    """Every grouping's figures and the quartile bands. Each person's pay (with the complementary components'
+    correlated subqueries) is computed once, into a temporary table of this connection; the groupings and
+    quartiles then aggregate that table. Query count: 1 + 6 groupings + 2 quartile queries + 1 drop (+ 1 on
+    SQLite for the medians), whatever the number of staff."""
     params = snapshot(PARAMETER_KEYS, on=on)
     hours = float(parameter("reward.paygap.full_time_hours_per_year", on=on))
-    rows = pay_rows(year=year, hours_per_year=hours)
+    base = pay_rows(year=year, hours_per_year=hours).values(*PERSON_COLUMNS)
+    sql, sql_params = base.query.sql_with_params()
     figures = PayGapFigures(year=year, parameters=params, components=complementary_components(year=year))
+    table = f"reward_paygap_pay_{uuid.uuid4().hex[:12]}"
     in_db = connection.vendor == "postgresql"
-    receives = Q(comp_annual__gt=0)
-    for scope, scope_keys in SCOPES.items():
-        for level, level_keys in LEVELS.items():
-            keys = scope_keys + level_keys
-            aggregates = {
-                "n": Count("pk"),
-                "basic_sum": Sum("basic_annual"),
-                "basic_hourly_sum": Sum("basic_hourly"),
-                "comp_n": Count("pk", filter=receives),
-                "comp_sum": Sum("comp_annual", filter=receives),
-                "comp_hourly_sum": Sum("comp_hourly", filter=receives),
-            }
-            if in_db:
-                aggregates |= {
-                    "basic_median": Median("basic_annual"),
-                    "basic_hourly_median": Median("basic_hourly"),
-                    "comp_median": Median("comp_annual", filter=receives),
-                    "comp_hourly_median": Median("comp_hourly", filter=receives),
-                }
-            table = defaultdict(dict)
-            for row in rows.values(*keys, "gender").annotate(**aggregates):
-                key = tuple(row[k] for k in keys)
-                values = {k: row[k] for k in aggregates}
-                for name in ("basic_sum", "basic_hourly_sum", "comp_sum", "comp_hourly_sum"):
-                    values[name] = float(values[name] or 0)
-                table[key][row["gender"]] = GenderStats(**values)
-            figures.groups[(scope, level)] = table
-    if not in_db:
-        _medians_in_python(rows, figures)
-    figures.quartiles = _quartiles(rows)
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE {table} AS {sql}", sql_params)
+        try:
+            for scope, scope_keys in SCOPES.items():
+                for level, level_keys in LEVELS.items():
+                    keys = scope_keys + level_keys
+                    figures.groups[(scope, level)] = _grouped(cursor, table, keys, medians=in_db)
+            if not in_db:
+                cursor.execute(f"SELECT {', '.join(PERSON_COLUMNS[:-1])}, {COMP_HOURLY} FROM {table}")
+                _medians_in_python(cursor.fetchall(), figures)
+            figures.quartiles = _quartiles(cursor, table)
+        finally:
+            cursor.execute(f"DROP TABLE {table}")
     return figures
 
 
-def _medians_in_python(rows, figures: PayGapFigures) -> None:
-    """SQLite has no percentile_cont: one query of per-person pay, medians per group here."""
-    people = list(
-        rows.values_list(
-            "unit", "family", "fclass", "gender", "basic_annual", "basic_hourly", "comp_annual", "comp_hourly"
+_RECEIVES = "comp_annual > 0"
+
+
+def _grouped(cursor, table: str, keys: tuple, *, medians: bool) -> dict:
+    """{category key: {gender: GenderStats}} for one grouping, from the temporary pay table."""
+    columns = [
+        "COUNT(*)",
+        "SUM(basic_annual)",
+        "SUM(basic_hourly)",
+        f"SUM(CASE WHEN {_RECEIVES} THEN 1 ELSE 0 END)",
+        f"SUM(CASE WHEN {_RECEIVES} THEN comp_annual END)",
+        f"SUM(CASE WHEN {_RECEIVES} THEN {COMP_HOURLY} END)",
+    ]
+    if medians:  # PostgreSQL: the median in the same grouped query; percentile_cont skips the NULLs
+        columns += [
+            f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {expression})"
+            for expression in (
+                "basic_annual",
+                "basic_hourly",
+                f"CASE WHEN {_RECEIVES} THEN comp_annual END",
+                f"CASE WHEN {_RECEIVES} THEN {COMP_HOURLY} END",
+            )
+        ]
+    group = ", ".join((*keys, "gender"))
+    cursor.execute(f"SELECT {group}, {', '.join(columns)} FROM {table} GROUP BY {group}")
+    result: dict = defaultdict(dict)
+    for row in cursor.fetchall():
+        key, gender, values = tuple(row[: len(keys)]), row[len(keys)], row[len(keys) + 1 :]
+        n, basic, basic_hourly, comp_n, comp, comp_hourly = values[:6]
+        stats = GenderStats(
+            n=int(n),
+            basic_sum=float(basic or 0),
+            basic_hourly_sum=float(basic_hourly or 0),
+            comp_n=int(comp_n or 0),
+            comp_sum=float(comp or 0),
+            comp_hourly_sum=float(comp_hourly or 0),
         )
-    )
+        if medians:
+            stats.basic_median, stats.basic_hourly_median, stats.comp_median, stats.comp_hourly_median = (
+                None if v is None else float(v) for v in values[6:]
+            )
+        result[key][gender] = stats
+    return result
+
+
+def _medians_in_python(people: list, figures: PayGapFigures) -> None:
+    """SQLite has no percentile_cont: one query of per-person pay, medians per group here."""
     position = {"unit": 0, "family": 1, "fclass": 2}
     for (scope, level), table in figures.groups.items():
         keys = SCOPES[scope] + LEVELS[level]
@@ -246,26 +269,20 @@ def _medians_in_python(rows, figures: PayGapFigures) -> None:
             stats.comp_hourly_median = median(comp_hourly) if comp_hourly else None
 
 
-def _quartiles(rows) -> dict:
+def _quartiles(cursor, table: str) -> dict:
     """Headcount per gender in each quartile band of total hourly pay, for the organisation and per unit:
-    NTILE(4) over the pay rows, counted in the database (two queries)."""
-    base = rows.annotate(total_hourly=F("basic_hourly") + F("comp_hourly")).values("unit", "gender", "total_hourly")
-    sql, params = base.query.sql_with_params()
+    NTILE(4) over the pay table, counted in the database (two queries)."""
     result: dict = {}
-    for partition in ("", "PARTITION BY unit "):
-        query = (
-            "SELECT unit, band, gender, COUNT(*) FROM ("
-            f"SELECT unit, gender, NTILE(4) OVER ({partition}ORDER BY total_hourly) AS band FROM ({sql}) pay"
-            ") banded GROUP BY unit, band, gender"
-            if partition
-            else "SELECT NULL, band, gender, COUNT(*) FROM ("
-            f"SELECT gender, NTILE(4) OVER (ORDER BY total_hourly) AS band FROM ({sql}) pay"
-            ") banded GROUP BY band, gender"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(query, params)
-            for unit, band, gender, count in cursor.fetchall():
-                result.setdefault(unit, {}).setdefault(int(band), {})[gender] = int(count)
+    total = f"basic_hourly + {COMP_HOURLY}"
+    for query in (
+        f"SELECT NULL, band, gender, COUNT(*) FROM (SELECT gender, NTILE(4) OVER (ORDER BY {total}) AS band "
+        f"FROM {table}) banded GROUP BY band, gender",
+        f"SELECT unit, band, gender, COUNT(*) FROM (SELECT unit, gender, NTILE(4) OVER (PARTITION BY unit "
+        f"ORDER BY {total}) AS band FROM {table}) banded GROUP BY unit, band, gender",
+    ):
+        cursor.execute(query)
+        for unit, band, gender, count in cursor.fetchall():
+            result.setdefault(unit, {}).setdefault(int(band), {})[gender] = int(count)
     return result
 
 

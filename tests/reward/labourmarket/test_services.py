@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from hrportal.audit.models import AuditEvent
 from reward.labourmarket.models import LabourMarketAllowance, ShortageFunction
@@ -15,6 +16,12 @@ from reward.labourmarket.services import (
 from tests.reward.labourmarket.conftest import make_allowance
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_central_hr_lists_a_function_with_an_amount_or_a_percentage(central_hr, doctor_function):

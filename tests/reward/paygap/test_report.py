@@ -130,6 +130,10 @@ def test_quartile_bands_by_total_hourly_pay(example):
     bands = figures.quartiles[None]
     assert bands == {1: {"F": 1, "M": 1}, 2: {"F": 1}, 3: {"M": 1}, 4: {"M": 1}}
     assert figures.quartiles[example["entity"].pk] == bands
+    PolicyParameter.objects.create(key="monitoring.min_cell_size", value=1, valid_from=date(2000, 1, 1))
+    rows = _org_rows(_build(), "Pay quartile (hourly pay)")
+    assert rows["lowest quartile"]["women"] == 1 and rows["lowest quartile"]["quartile_women_share"] == 50.0
+    assert rows["highest quartile"]["men"] == 1 and rows["highest quartile"]["quartile_women_share"] == 0.0
 
 
 def test_the_flag_at_4_99_and_5_00_percent():
