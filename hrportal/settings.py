@@ -310,7 +310,7 @@ SPECTACULAR_SETTINGS = {
         "RedeploymentOfferStatusEnum": "deployability.redeployment.models.Offer.Status",
         "EvaluationCaseStatusEnum": "deployability.evaluations.models.EvaluationCase.Status",
         "EvaluationCaseOutcomeEnum": "deployability.evaluations.models.EvaluationCase.Outcome",
-        "LeadershipSelectionStatusEnum": "leadership.selection.models.Selection.Status",
+        "LeadershipOpenClosedEnum": "leadership.selection.models.Selection.Status",  # also a top-management vacancy
         "LeadershipCandidateStatusEnum": "leadership.selection.models.Candidate.Status",
         "LeadershipEnrolmentStatusEnum": "leadership.development.models.Enrolment.Status",
         "LeadershipMatchStatusEnum": "leadership.mentoring.models.MentoringMatch.Status",
@@ -318,7 +318,13 @@ SPECTACULAR_SETTINGS = {
         "TopSessionKindEnum": "leadership.topmanagement.models.TopSession.Kind",
         "TopVacancyKindEnum": "leadership.topmanagement.models.Vacancy.Kind",
         "TopMandateStatusEnum": "leadership.topmanagement.models.Mandate.Status",
-        "TopVacancyStatusEnum": "leadership.topmanagement.models.Vacancy.Status",
+        "LeadershipRoleEnum": "leadership.roles.models.LeadershipRole",
+        "LeadershipManagementLevelEnum": "leadership.roles.models.ManagementLevel",
+        "GenderTargetTierEnum": "leadership.monitoring.models.GenderTarget.Tier",
+        "MandateEvaluationResultEnum": "leadership.topmanagement.models.MandateEvaluation.Result",
+        "TopAnnualEvaluationRatingEnum": "leadership.topmanagement.models.AnnualEvaluation.Rating",
+        "PotentialAssessmentResultEnum": "leadership.potential.models.Assessment.Result",
+        "ReintegrationTeamRoleEnum": "deployability.reintegration.models.CaseTeamMember.Role",
     },
 }
 

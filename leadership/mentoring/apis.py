@@ -81,9 +81,9 @@ class MatchMeetingApi(_MatchActionApi):
 class MatchCloseApi(_MatchActionApi):
     service = staticmethod(match_close)
 
-    @extend_schema(request=s.CloseInputSerializer, responses=s.MatchSerializer)
+    @extend_schema(request=s.MentoringCloseInputSerializer, responses=s.MatchSerializer)
     def post(self, request, pk):
         match_get_visible(user=request.user, match_id=pk)
-        data = s.CloseInputSerializer(data=request.data)
+        data = s.MentoringCloseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._run(request, pk, **data.validated_data)

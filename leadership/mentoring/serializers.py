@@ -48,6 +48,6 @@ class MeetingInputSerializer(serializers.Serializer):
     topic = serializers.CharField(max_length=200)
 
 
-class CloseInputSerializer(serializers.Serializer):
+class MentoringCloseInputSerializer(serializers.Serializer):
     evaluation = serializers.CharField(max_length=TEXT_MAX_LENGTH)
     goal_reached = serializers.BooleanField(allow_null=True, required=False, default=None)

@@ -76,10 +76,10 @@ class CandidateAddApi(APIView):
 
 
 class AppointApi(APIView):
-    @extend_schema(request=s.AppointInputSerializer, responses={201: s.ProbationSerializer})
+    @extend_schema(request=s.LeadershipAppointInputSerializer, responses={201: s.ProbationSerializer})
     def post(self, request, pk):
         selection = selection_get_visible(user=request.user, selection_id=pk)
-        data = s.AppointInputSerializer(data=request.data)
+        data = s.LeadershipAppointInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         if not selection.candidates.filter(pk=v["candidate"]).exists():

@@ -57,7 +57,7 @@ class LeadershipCandidateInputSerializer(serializers.Serializer):
     experience_days = serializers.IntegerField(min_value=0, max_value=365, default=0)
 
 
-class AppointInputSerializer(serializers.Serializer):
+class LeadershipAppointInputSerializer(serializers.Serializer):
     candidate = serializers.IntegerField()
     starts_on = BoundedDateSerializerField()
     probation_months = serializers.IntegerField(min_value=1, max_value=36)
