@@ -1,0 +1,120 @@
+"""Job time of the reward, deployability and leadership reports, the ranking of a vacancy's candidates, and
+the time to seed the demo organisation, on PostgreSQL.
+
+    .venv/bin/python bench/domain_reports.py --staff 100000 [--fresh]
+
+Seeds `hrportal_bench_apps_<N>` with `seed_demo` when empty (`--fresh` drops it first, so the seeding is
+timed), then in one process, one at a time: each report built as the worker builds it (`report_run_execute`,
+the database's aggregation included; queries counted), and `vacancy_candidates_ranked` for the open vacancy
+with the most candidates. Prints a table and writes results/domain_reports-<N>.json with the load average.
+Goals (issues 9-11): each report under 2 s of job time at 100,000 staff, ranking under 200 ms, seeding under
+2 minutes. Speed is measured here, never in tests.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from staff_directory import ROOT, drop_database, ensure_database, env_for
+
+REPORTS = [
+    ("reward_pay_gap", {}),
+    ("reward_upgrade_expiring", {}),
+    ("deployability_redeployment", {}),
+    ("deployability_evaluation_cases", {}),
+    ("deployability_leave_taken", {}),
+    ("deployability_reintegration_cases", {}),
+    ("leadership_gender_monitoring", {}),
+    ("leadership_headcount", {}),
+    ("leadership_development_participation", {}),
+]
+
+MEASURE = """
+import django, json, time
+django.setup()
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from hrportal.models import User
+from hrportal.reports.registry import REGISTRY
+from hrportal.reports.services import report_run_execute, report_run_request
+translation.activate("nl")
+central = User.objects.filter(is_central_hr=True).order_by("pk").first()
+out = {"reports": {}}
+for kind, parameters in %(reports)r:
+    if kind not in REGISTRY:
+        out["reports"][kind] = None
+        continue
+    run = report_run_request(kind=kind, requested_by=central, parameters=parameters)
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        report_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    out["reports"][kind] = {"seconds": round(time.perf_counter() - started, 3), "queries": len(queries),
+                            "status": run.status}
+from django.db.models import Count
+from deployability.redeployment.models import Vacancy
+from deployability.redeployment.selectors import vacancy_candidates_ranked
+vacancy = Vacancy.objects.order_by("pk").first()
+if vacancy is not None:
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        ranked = vacancy_candidates_ranked(vacancy=vacancy, viewer=central)
+        timings.append(time.perf_counter() - started)
+    out["vacancy_ranking"] = {"candidates": len(ranked), "best_ms": round(min(timings) * 1000, 1),
+                              "median_ms": round(sorted(timings)[2] * 1000, 1)}
+print(json.dumps(out))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--staff", type=int, default=100000)
+    parser.add_argument("--fresh", action="store_true")
+    args = parser.parse_args()
+    db_name = f"hrportal_bench_apps_{args.staff}"
+    if args.fresh:
+        drop_database(db_name)
+    load_before = os.getloadavg()
+    seed_seconds = ensure_database(db_name, args.staff)
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE % {"reports": REPORTS}],
+        cwd=ROOT,
+        env={**env_for(db_name), "DJANGO_SETTINGS_MODULE": "hrportal.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"staff {args.staff}; seeding: {seed_seconds if seed_seconds is not None else 'already seeded'} s")
+    print(f"{'report':40} {'seconds':>8} {'queries':>8}  status")
+    for kind, row in measured["reports"].items():
+        if row is None:
+            print(f"{kind:40} {'not registered':>8}")
+        else:
+            print(f"{kind:40} {row['seconds']:8.3f} {row['queries']:8d}  {row['status']}")
+    if "vacancy_ranking" in measured:
+        r = measured["vacancy_ranking"]
+        print(f"vacancy ranking: {r['candidates']} candidates, best {r['best_ms']} ms, median {r['median_ms']} ms")
+    record = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": "2 cores",
+        "staff": args.staff,
+        "seed_seconds": seed_seconds,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        **measured,
+    }
+    path = ROOT / "bench" / "results" / f"domain_reports-{args.staff}.json"
+    path.write_text(json.dumps(record, indent=1) + "\n")
+    print(f"written to {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
