@@ -80,3 +80,18 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_a_flush(request):
+    """A transactional test empties every table when it ends, the reference data of migration 0002 included
+    (function families, competencies). A later transactional test gets it back here, as a fresh database has it."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from hrportal.data.reference import load_reference_data
+
+    load_reference_data(apps)
