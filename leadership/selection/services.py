@@ -27,7 +27,9 @@ from reward.experience.selectors import experience_recognised
 
 
 def _selection_lock(*, actor, selection_id: int) -> Selection:
-    selection = Selection.objects.select_for_update(of=("self",)).filter(selection_scope_q(actor), pk=selection_id).first()
+    selection = (
+        Selection.objects.select_for_update(of=("self",)).filter(selection_scope_q(actor), pk=selection_id).first()
+    )
     if selection is None:
         raise PermissionDenied
     return selection
@@ -212,7 +214,9 @@ def candidate_appoint(
 @transaction.atomic
 def probation_evaluate(*, actor, probation_id: int, outcome: str, evaluated_on: date, remarks: str = "") -> Probation:
     """The line manager or HR records the evaluation at the end of the probation (not before its last day)."""
-    probation = Probation.objects.select_for_update(of=("self",)).select_related("staff").filter(pk=probation_id).first()
+    probation = (
+        Probation.objects.select_for_update(of=("self",)).select_related("staff").filter(pk=probation_id).first()
+    )
     if probation is None or not can_evaluate_probation(user=actor, probation=probation):
         raise PermissionDenied
     if probation.outcome != Probation.Outcome.PENDING:
