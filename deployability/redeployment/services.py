@@ -89,13 +89,21 @@ def trajectory_open(
     return trajectory
 
 
-@transaction.atomic
-def trajectory_step_add(*, actor, trajectory_id: int, title: str, planned_on: date) -> TrajectoryStep:
+def _trajectory_open_locked(*, actor, trajectory_id: int, closed) -> GuidanceTrajectory:
+    """The trajectory, locked, if the actor may run it; `closed` is the error when it is no longer open."""
     trajectory = GuidanceTrajectory.objects.select_for_update().select_related("staff").get(pk=trajectory_id)
     if not can_run_trajectory(user=actor, staff=trajectory.staff):
         raise PermissionDenied
     if trajectory.status != GuidanceTrajectory.Status.OPEN:
-        raise ValidationError(_("Steps can only be added to an open trajectory."))
+        raise ValidationError(closed)
+    return trajectory
+
+
+@transaction.atomic
+def trajectory_step_add(*, actor, trajectory_id: int, title: str, planned_on: date) -> TrajectoryStep:
+    trajectory = _trajectory_open_locked(
+        actor=actor, trajectory_id=trajectory_id, closed=_("Steps can only be added to an open trajectory.")
+    )
     errors = {}
     if not _text(title):
         errors["title"] = _("Name the step.")
@@ -109,11 +117,9 @@ def trajectory_step_add(*, actor, trajectory_id: int, title: str, planned_on: da
 @transaction.atomic
 def trajectory_complete(*, actor, trajectory_id: int, completed_on: date, outcome: str) -> GuidanceTrajectory:
     """The line manager closes the trajectory with its outcome."""
-    trajectory = GuidanceTrajectory.objects.select_for_update().select_related("staff").get(pk=trajectory_id)
-    if not can_run_trajectory(user=actor, staff=trajectory.staff):
-        raise PermissionDenied
-    if trajectory.status != GuidanceTrajectory.Status.OPEN:
-        raise ValidationError(_("This trajectory is already completed."))
+    trajectory = _trajectory_open_locked(
+        actor=actor, trajectory_id=trajectory_id, closed=_("This trajectory is already completed.")
+    )
     errors = {}
     if not _text(outcome):
         errors["outcome"] = _("Describe the outcome of the trajectory.")
