@@ -217,7 +217,9 @@ def _sessions(rng, today, demo_top: int | None) -> None:
     chosen = chosen[:98]
     opted = set(rng.sample(range(len(chosen)), min(87, len(chosen))))
     registrations = [
-        Registration(session=panel, staff_id=pk, mailing_opt_in=index in opted) for index, pk in enumerate(chosen)
+        # central HR recorded the attendance of the past panel event: 91 of the 98 came
+        Registration(session=panel, staff_id=pk, mailing_opt_in=index in opted, attended=index < 91)
+        for index, pk in enumerate(chosen)
     ]
     registrations += [Registration(session=upcoming, staff_id=pk, mailing_opt_in=False) for pk in chosen[10:22]]
     if demo_top is not None:

@@ -39,3 +39,32 @@ def test_two_registrations_for_the_last_place_at_once_take_it_once(entity):
         thread.join(timeout=30)
     assert outcomes.count("registered") == 1, outcomes
     assert Registration.objects.filter(session=session).count() == 1
+
+
+def test_four_people_at_once_for_the_one_place_left_fill_it_once(entity):
+    require(connection.vendor == "postgresql", "PostgreSQL")
+    session = TopSessionFactory(capacity=3)
+    for _ in range(2):
+        Registration.objects.create(session=session, staff=StaffFactory(entity=entity))
+    people = [StaffFactory(entity=entity, with_user=True) for _ in range(4)]
+    barrier = threading.Barrier(len(people))
+    outcomes = []
+
+    def register(user):
+        barrier.wait()
+        try:
+            top_services.registration_create(actor=user, session_id=session.pk, mailing_opt_in=True)
+            outcomes.append("registered")
+        except ValidationError as error:
+            outcomes.append(error.messages)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(p.user,)) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert outcomes.count("registered") == 1, outcomes
+    assert len([o for o in outcomes if o != "registered"]) == 3, outcomes  # the others find it full
+    assert Registration.objects.filter(session=session).count() == 3
