@@ -427,6 +427,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=6, day_of_month=2, month_of_year=1),
         "args": ("leadership_gender_monitoring",),
     },
+    "leadership-selection-probation-yearly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=30, hour=6, day_of_month=2, month_of_year=1),
+        "args": ("leadership_selection_probation",),
+    },
     "leadership-headcount-yearly": {
         "task": "hrportal.reports.tasks.report_run_scheduled",
         "schedule": crontab(minute=15, hour=6, day_of_month=2, month_of_year=1),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
 from hrportal.models import HrOfficerScope, User
 from hrportal.parameters.selectors import parameter, snapshot
@@ -117,3 +118,45 @@ def probation_reminder_recipients(probation: Probation) -> list[str]:
         hr = set(User.objects.filter(is_central_hr=True, is_active=True).values_list("email", flat=True))
     manager = probation.staff.line_manager
     return sorted(hr | ({manager.email} if manager is not None else set()))
+
+
+def selection_figures_by_year() -> list[dict]:
+    """Per year: selections opened and their candidates (internal/external, admissible under the six-year rule
+    or not, appointed), and probations started with their outcome. Two aggregate queries whatever the size."""
+    admissible = [Candidate.Status.ADMISSIBLE, Candidate.Status.APPOINTED, Candidate.Status.NOT_APPOINTED]
+    selections = (
+        Selection.objects.annotate(year=ExtractYear("opens_on"))
+        .values("year")
+        .annotate(
+            selections=Count("id", distinct=True),
+            candidate_count=Count("candidates"),
+            internal=Count("candidates", filter=Q(candidates__staff__isnull=False)),
+            external=Count("candidates", filter=Q(candidates__staff__isnull=True)),
+            admissible=Count("candidates", filter=Q(candidates__status__in=admissible)),
+            not_admissible=Count("candidates", filter=Q(candidates__status=Candidate.Status.NOT_ADMISSIBLE)),
+            appointed=Count("candidates", filter=Q(candidates__status=Candidate.Status.APPOINTED)),
+        )
+        .order_by()
+    )
+    probations = (
+        Probation.objects.annotate(year=ExtractYear("starts_on"))
+        .values("year")
+        .annotate(
+            probations=Count("id"),
+            running=Count("id", filter=Q(outcome=Probation.Outcome.PENDING)),
+            positive=Count("id", filter=Q(outcome=Probation.Outcome.POSITIVE)),
+            negative=Count("id", filter=Q(outcome=Probation.Outcome.NEGATIVE)),
+        )
+        .order_by()
+    )
+    by_year: dict[int, dict] = {}
+    for row in [*selections, *probations]:
+        if "candidate_count" in row:  # not "candidates": that name is the relation the counts go through
+            row["candidates"] = row.pop("candidate_count")
+        by_year.setdefault(row["year"], {}).update(row)
+    keys = [*SELECTION_FIGURES, *PROBATION_FIGURES]
+    return [{"year": year, **{key: by_year[year].get(key, 0) for key in keys}} for year in sorted(by_year)]
+
+
+SELECTION_FIGURES = ["selections", "candidates", "internal", "external", "admissible", "not_admissible", "appointed"]
+PROBATION_FIGURES = ["probations", "running", "positive", "negative"]
