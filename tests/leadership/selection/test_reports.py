@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from hrportal.reports.models import ReportRun
@@ -58,3 +59,7 @@ def test_central_hr_runs_it_as_a_report_job(central_hr, entity):
     run.refresh_from_db()
     assert run.status == ReportRun.Status.DONE, run.error
     assert run.result["summary"]["appointed"] == 1
+    client = Client()
+    client.force_login(central_hr)
+    page = client.get(f"/reports/{run.pk}/").content.decode()
+    assert "Selecties en proeftijden middenkader" in page and "Zes jaar ervaring" in page
