@@ -40,7 +40,7 @@ run: install
 	DEBUG=true $(BIN)/python manage.py seed_demo --staff $(DEMO_STAFF) --if-empty
 	@echo ""
 	@echo "hrportal runs at http://$(HOST)/  (Ctrl+C stops it)"
-	@echo "Demo users, password 'demo': demo-staff, demo-manager, demo-hr, demo-central, admin"
+	@echo "Demo users, password 'demo': demo-staff, demo-manager, demo-hr, demo-central, demo-top, admin"
 	@echo ""
 	DEBUG=true SITE_URL=$(SITE_URL) ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(firstword $(subst :, ,$(HOST)))} $(BIN)/python manage.py runserver $(HOST)
 

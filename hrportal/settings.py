@@ -427,10 +427,21 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=6, day_of_month=2, month_of_year=1),
         "args": ("leadership_gender_monitoring",),
     },
+    "leadership-selection-probation-yearly": {
+        "task": "hrportal.reports.tasks.report_run_scheduled",
+        "schedule": crontab(minute=30, hour=6, day_of_month=2, month_of_year=1),
+        "args": ("leadership_selection_probation",),
+    },
     "leadership-headcount-yearly": {
         "task": "hrportal.reports.tasks.report_run_scheduled",
         "schedule": crontab(minute=15, hour=6, day_of_month=2, month_of_year=1),
         "args": ("leadership_headcount",),
+    },
+    # leadership: remind line manager and HR of a probation evaluation coming due (once per probation)
+    "leadership-probation-reminders-daily": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=50, hour=5),
+        "args": ("leadership.selection.tasks.probation_reminders_daily",),
     },
     "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
     "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},

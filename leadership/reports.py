@@ -2,3 +2,4 @@
 
 from leadership.development import reports as development_reports  # noqa: F401
 from leadership.monitoring import reports as monitoring_reports  # noqa: F401
+from leadership.selection import reports as selection_reports  # noqa: F401

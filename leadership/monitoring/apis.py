@@ -55,7 +55,7 @@ class SnapshotTakeApi(APIView):
 
 def _published(row: dict) -> dict:
     hidden = {k: v for k, v in (row.get("_hidden") or {}).items() if v}
-    out = {k: v for k, v in row.items() if not k.startswith("_")}
+    out = {k: v for k, v in row.items() if not k.startswith("_") and k != "period"}
     for key in hidden:
         out[key] = None
     out["hidden"] = hidden
@@ -78,7 +78,7 @@ class FiguresApi(APIView):
                 "women": None if r["_hidden"].get("women_appointed") else r["women_appointed"],
                 "total": None if r["_hidden"].get("cases") else r["cases"],
                 "share": None if r["_hidden"].get("rate") else r["rate"],
-                "men": None,
+                "men": None if r["_hidden"].get("men_appointed") else r["men_appointed"],
                 "other": None,
                 "hidden": {k: v for k, v in r["_hidden"].items() if v},
             }

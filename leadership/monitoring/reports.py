@@ -68,8 +68,15 @@ def _publish(row: dict, threshold: int) -> dict:
     return out
 
 
-def _all_years(year):
-    return year if year is not None else _("all years")
+APPOINTMENT_COLUMNS = {"cases": "total", "women_appointed": "women", "men_appointed": "men", "rate": "share"}
+
+
+def _all_years(row: dict):
+    """A year, or the period that a whole-period row covers (2009-2013)."""
+    if row["year"] is not None:
+        return row["year"]
+    first, last = row.get("period") or (None, None)
+    return f"{first}–{last}" if first is not None and first != last else (first or _("all years"))
 
 
 def monitoring_rows(figures: dict, threshold: int) -> list[dict]:
@@ -89,34 +96,31 @@ def monitoring_rows(figures: dict, threshold: int) -> list[dict]:
         rows.append({**published, "_section": "funnel"})
     for row in figures["presented"]:
         published = _publish(dict(row), threshold)
-        published.update(
-            section=SECTION_LABELS["presented"], year=_all_years(row["year"]), group=_("presented"), entity=""
-        )
+        published.update(section=SECTION_LABELS["presented"], year=_all_years(row), group=_("presented"), entity="")
         rows.append({**published, "_section": "presented"})
     for row in figures["appointment"]:
         published = _publish(
             {
                 "year": row["year"],
                 "women": row["women_appointed"],
+                "men": row["men_appointed"],
                 "total": row["cases"],
                 "share": row["rate"],
-                "_hidden": {
-                    {"cases": "total", "women_appointed": "women", "rate": "share"}[k]: v
-                    for k, v in row["_hidden"].items()
-                },
+                "_hidden": {APPOINTMENT_COLUMNS[k]: v for k, v in row["_hidden"].items()},
             },
             threshold,
         )
         published.update(
             section=SECTION_LABELS["appointment"],
-            year=_all_years(row["year"]),
-            group=_("cases / a woman appointed"),
+            year=_all_years(row),
+            group=_("cases / a woman or a man appointed"),
             entity="",
         )
         rows.append({**published, "_section": "appointment"})
     for row in rows:
         row.pop("tier", None)
         row.pop("stage", None)
+        row.pop("period", None)
     return rows
 
 
@@ -194,10 +198,14 @@ def build_gender_monitoring(*, run, progress) -> ReportResult:
     if presented:
         summary["presented_women"] = _value(presented[0], "women")
         summary["presented_total"] = presented[0]["total"]
+        summary["presented_share"] = _value(presented[0], "share")
     overall = [r for r in figures["appointment"] if r["year"] is None]
     if overall:
         summary["appointment_cases"] = _value(overall[0], "cases")
         summary["appointment_women"] = _value(overall[0], "women_appointed")
+        summary["appointment_men"] = _value(overall[0], "men_appointed")
+        summary["appointment_rate"] = _value(overall[0], "rate")
+        summary["appointment_period"] = _all_years(overall[0])
     return ReportResult(columns=MONITORING_COLUMNS, rows=rows, charts=charts, summary=summary)
 
 

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from hrportal.models import Staff
-from hrportal.suppression import suppress_series, suppress_table
+from hrportal.suppression import SMALL, is_small, suppress_series, suppress_table
 from leadership.models import GenderTarget, SnapshotCount, TopCandidate, Vacancy
 
 TIERS = [Staff.Tier.TOP, Staff.Tier.MIDDLE]
@@ -132,8 +132,8 @@ def funnel_by_gender(*, threshold: int) -> list[dict]:
 
 
 def presented_to_government(*, threshold: int) -> list[dict]:
-    """Candidates presented to government (shortlist or appointment) per year, by gender, and all years
-    together (the column totals)."""
+    """Candidates presented to government (shortlist or appointment) per year, by gender, and for the whole
+    period (the column totals; the seed: 12 women of 53 in 2009-2013), itself suppressed like any row."""
     data = (
         TopCandidate.objects.filter(stage__in=PRESENTED, vacancy__kind=Vacancy.Kind.TOP_FUNCTION)
         .values("vacancy__year", "gender")
@@ -148,55 +148,59 @@ def presented_to_government(*, threshold: int) -> list[dict]:
     hidden = suppress_table(table, threshold=threshold, row_totals=True, column_totals=True)
     rows = [{"year": y, **_gender_rows({g: table[(y, g)] for g in GENDERS}, hidden=hidden, key=y)} for y in years]
     if years:
-        overall = {g: sum(table[(y, g)] for y in years) for g in GENDERS}
-        rows.append({"year": None, **_gender_rows(overall, hidden={}, key=None)})
+        overall = {(None, g): sum(table[(y, g)] for y in years) for g in GENDERS}
+        overall_hidden = suppress_table(overall, threshold=threshold, row_totals=True, column_totals=False)
+        cells = {g: n for (_none, g), n in overall.items()}
+        row = _gender_rows(cells, hidden=overall_hidden, key=None)
+        rows.append({"year": None, "period": (years[0], years[-1]), **row})
     return rows
 
 
 def appointment_rate(*, threshold: int) -> list[dict]:
     """Top functions where at least one woman reached the final round (the shortlist presented to
-    government), and in how many of them a woman was appointed, per year and all years together. The unit
-    is a case (a vacancy); a year with fewer cases than the threshold is hidden, and a second one where it
-    could be recomputed from the total."""
-    woman_shortlisted = TopCandidate.objects.filter(vacancy=OuterRef("pk"), gender="F", stage__in=PRESENTED)
-    woman_appointed = TopCandidate.objects.filter(
-        vacancy=OuterRef("pk"), gender="F", outcome=TopCandidate.Outcome.APPOINTED
-    )
+    government) and someone was appointed, and in how many of them a woman or a man was appointed, per year
+    and for the whole period (the seed: 2009-2013, a woman in two of three cases). The unit is a case (a
+    vacancy): a year with fewer cases than the threshold is hidden, and a second one where it could be
+    recomputed from the period's total. Within a row that is shown, the woman/man split is published: either
+    part is the cases minus the other, so hiding one alone would protect nothing."""
+    appointed = TopCandidate.objects.filter(vacancy=OuterRef("pk"), outcome=TopCandidate.Outcome.APPOINTED)
     data = (
         Vacancy.objects.filter(kind=Vacancy.Kind.TOP_FUNCTION)
-        .annotate(with_woman=Exists(woman_shortlisted), woman_won=Exists(woman_appointed))
-        .filter(with_woman=True)
+        .annotate(
+            with_woman=Exists(TopCandidate.objects.filter(vacancy=OuterRef("pk"), gender="F", stage__in=PRESENTED)),
+            woman_won=Exists(appointed.filter(gender="F")),
+            man_won=Exists(appointed.filter(gender="M")),
+        )
+        .filter(Q(woman_won=True) | Q(man_won=True), with_woman=True)
         .values("year")
-        .annotate(cases=Count("id"), women_appointed=Count("id", filter=Q(woman_won=True)))
+        .annotate(
+            cases=Count("id"),
+            women_appointed=Count("id", filter=Q(woman_won=True)),
+            men_appointed=Count("id", filter=Q(man_won=True)),
+        )
         .order_by("year")
     )
     data = list(data)
     hidden = suppress_series({d["year"]: d["cases"] for d in data}, threshold=threshold, total_shown=True)
-    rows = []
-    for d in data:
-        reason = hidden.get(d["year"])
-        row = {
-            "year": d["year"],
-            "cases": d["cases"],
-            "women_appointed": d["women_appointed"],
-            "rate": _share(d["women_appointed"], d["cases"]),
-            "_hidden": {"cases": reason, "women_appointed": reason, "rate": reason} if reason else {},
-        }
-        rows.append(row)
+    rows = [_appointment_row(d, hidden.get(d["year"])) for d in data]
     if data:
-        cases = sum(d["cases"] for d in data)
-        won = sum(d["women_appointed"] for d in data)
-        reason = "small" if 0 < cases < threshold else None
-        rows.append(
-            {
-                "year": None,
-                "cases": cases,
-                "women_appointed": won,
-                "rate": _share(won, cases),
-                "_hidden": {"cases": reason, "women_appointed": reason, "rate": reason} if reason else {},
-            }
-        )
+        period = {key: sum(d[key] for d in data) for key in ("cases", "women_appointed", "men_appointed")}
+        period["year"] = None
+        row = _appointment_row(period, SMALL if is_small(period["cases"], threshold=threshold) else None)
+        rows.append({**row, "period": (data[0]["year"], data[-1]["year"])})
     return rows
+
+
+def _appointment_row(counts: dict, reason: str | None) -> dict:
+    keys = ("cases", "women_appointed", "men_appointed", "rate")
+    return {
+        "year": counts["year"],
+        "cases": counts["cases"],
+        "women_appointed": counts["women_appointed"],
+        "men_appointed": counts["men_appointed"],
+        "rate": _share(counts["women_appointed"], counts["cases"]),
+        "_hidden": dict.fromkeys(keys, reason) if reason else {},
+    }
 
 
 def headcount_by_entity() -> list[dict]:

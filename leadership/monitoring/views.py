@@ -133,12 +133,13 @@ class MonitoringRunView(MonitoringAccessMixin, TemplateView):
                 if key not in ("tier", "entity"):
                     keys.remove("entity")
                 if key == "appointment":
-                    keys = ["year", "total", "women", "share"]
+                    keys = ["year", "total", "women", "men", "share"]
                 labels = dict((k, label) for k, label in result["columns"])
                 if key == "appointment":
                     labels.update(
                         total=_("Cases with a woman in the final round"),
                         women=_("A woman appointed"),
+                        men=_("A man appointed"),
                         share=_("Rate (%)"),
                     )
                 sections.append(

@@ -131,6 +131,7 @@ class Probation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     remarks = models.TextField(_("remarks"), max_length=TEXT_MAX_LENGTH, blank=True)
+    reminder_queued_at = models.DateTimeField(_("evaluation reminder sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

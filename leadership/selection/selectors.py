@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
+from hrportal.models import HrOfficerScope, User
 from hrportal.parameters.selectors import parameter, snapshot
 from hrportal.roles import staff_of
 from leadership.selection.models import Candidate, Probation, Selection
@@ -84,13 +86,77 @@ def probation_list(*, viewer) -> QuerySet[Probation]:
     return probations_visible_to(viewer).select_related("staff", "staff__entity").order_by("ends_on", "id")
 
 
+def probation_due_q(*, today: date) -> Q:
+    """The one rule of when a probation's evaluation is due: running and ending within DUE_WITHIN_DAYS (or
+    already ended). The home page's action item and the daily reminder mail both read it."""
+    return Q(outcome=Probation.Outcome.PENDING, ends_on__lte=today + timedelta(days=DUE_WITHIN_DAYS))
+
+
 def probations_due(*, viewer, today: date) -> QuerySet[Probation]:
-    """Running probations ending within DUE_WITHIN_DAYS (or already ended) that the viewer may evaluate:
-    line managers their team's, HR their entities'. The leader themselves is left out."""
+    """The due probations that the viewer may evaluate: line managers their team's, HR their entities'.
+    The leader themselves is left out."""
     me = staff_of(viewer)
-    rows = probation_list(viewer=viewer).filter(
-        outcome=Probation.Outcome.PENDING, ends_on__lte=today + timedelta(days=DUE_WITHIN_DAYS)
-    )
+    rows = probation_list(viewer=viewer).filter(probation_due_q(today=today))
     if me is not None:
         rows = rows.exclude(staff=me)
     return rows
+
+
+def probation_reminder_recipients(probation: Probation) -> list[str]:
+    """Who must evaluate: the leader's line manager and the HR officers of their entity (a scope on it or on
+    an entity above it; the tree is at most three deep); central HR when the entity has no HR officer."""
+    entity = probation.staff.entity
+    chain = [entity.pk, entity.parent_id]
+    if entity.parent_id is not None:
+        chain.append(entity.parent.parent_id)
+    hr = set(
+        HrOfficerScope.objects.filter(entity_id__in=[pk for pk in chain if pk], user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    if not hr:
+        hr = set(User.objects.filter(is_central_hr=True, is_active=True).values_list("email", flat=True))
+    manager = probation.staff.line_manager
+    return sorted(hr | ({manager.email} if manager is not None else set()))
+
+
+def selection_figures_by_year() -> list[dict]:
+    """Per year: selections opened and their candidates (internal/external, admissible under the six-year rule
+    or not, appointed), and probations started with their outcome. Two aggregate queries whatever the size."""
+    admissible = [Candidate.Status.ADMISSIBLE, Candidate.Status.APPOINTED, Candidate.Status.NOT_APPOINTED]
+    selections = (
+        Selection.objects.annotate(year=ExtractYear("opens_on"))
+        .values("year")
+        .annotate(
+            selections=Count("id", distinct=True),
+            candidate_count=Count("candidates"),
+            internal=Count("candidates", filter=Q(candidates__staff__isnull=False)),
+            external=Count("candidates", filter=Q(candidates__staff__isnull=True)),
+            admissible=Count("candidates", filter=Q(candidates__status__in=admissible)),
+            not_admissible=Count("candidates", filter=Q(candidates__status=Candidate.Status.NOT_ADMISSIBLE)),
+            appointed=Count("candidates", filter=Q(candidates__status=Candidate.Status.APPOINTED)),
+        )
+        .order_by()
+    )
+    probations = (
+        Probation.objects.annotate(year=ExtractYear("starts_on"))
+        .values("year")
+        .annotate(
+            probations=Count("id"),
+            running=Count("id", filter=Q(outcome=Probation.Outcome.PENDING)),
+            positive=Count("id", filter=Q(outcome=Probation.Outcome.POSITIVE)),
+            negative=Count("id", filter=Q(outcome=Probation.Outcome.NEGATIVE)),
+        )
+        .order_by()
+    )
+    by_year: dict[int, dict] = {}
+    for row in [*selections, *probations]:
+        if "candidate_count" in row:  # not "candidates": that name is the relation the counts go through
+            row["candidates"] = row.pop("candidate_count")
+        by_year.setdefault(row["year"], {}).update(row)
+    keys = [*SELECTION_FIGURES, *PROBATION_FIGURES]
+    return [{"year": year, **{key: by_year[year].get(key, 0) for key in keys}} for year in sorted(by_year)]
+
+
+SELECTION_FIGURES = ["selections", "candidates", "internal", "external", "admissible", "not_admissible", "appointed"]
+PROBATION_FIGURES = ["probations", "running", "positive", "negative"]

@@ -20,6 +20,7 @@ from leadership.selection.selectors import (
     experience_snapshot,
     experience_sufficient,
     probation_bounds,
+    probation_due_q,
     probation_end,
     required_experience_days,
 )
@@ -248,3 +249,19 @@ def probation_evaluate(*, actor, probation_id: int, outcome: str, evaluated_on: 
     )
     job_enqueue("leadership.selection.tasks.notify_probation_evaluated", probation.pk)
     return probation
+
+
+@transaction.atomic
+def probation_reminders_queue(*, today: date | None = None) -> int:
+    """Daily: queue one reminder mail to the line manager and HR for each probation whose evaluation comes due
+    (`probation_due_q`), once per probation: the mark and the queued job are written in one transaction."""
+    today = today or timezone.localdate()
+    due = list(
+        Probation.objects.select_for_update(skip_locked=True)
+        .filter(probation_due_q(today=today), reminder_queued_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    Probation.objects.filter(pk__in=due).update(reminder_queued_at=timezone.now())
+    for probation_id in due:
+        job_enqueue("leadership.selection.tasks.notify_probation_due", probation_id)
+    return len(due)

@@ -18,4 +18,7 @@ urlpatterns = [
     path("top/registrations/", a.RegistrationListApi.as_view(), name="top-registrations"),
     path("top/registrations/<int:pk>/cancel/", a.RegistrationCancelApi.as_view(), name="top-registration-cancel"),
     path("top/mailing-list/", a.MailingListApi.as_view(), name="top-mailing-list"),
+    path("top/sessions/<int:pk>/cancel/", a.SessionCancelApi.as_view(), name="top-session-cancel"),
+    path("top/sessions/<int:pk>/attendance/", a.SessionAttendanceApi.as_view(), name="top-session-attendance"),
+    path("top/mailing-list/unsubscribe/", a.MailingUnsubscribeApi.as_view(), name="top-mailing-unsubscribe"),
 ]

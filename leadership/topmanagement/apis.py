@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrportal.reports.exports import table_to_csv
+from hrportal.roles import staff_of
 from leadership.models import Mandate, Registration, TopCandidate, Vacancy
 from leadership.topmanagement import serializers as s
 from leadership.topmanagement.permissions import (
@@ -21,6 +22,7 @@ from leadership.topmanagement.permissions import (
 )
 from leadership.topmanagement.selectors import (
     mailing_list,
+    mailing_unsubscribe_url,
     mandates_ending,
     registrations_of,
     session_list,
@@ -29,12 +31,15 @@ from leadership.topmanagement.selectors import (
 from leadership.topmanagement.services import (
     annual_evaluation_record,
     candidate_save,
+    mailing_unsubscribe,
     mandate_create,
     mandate_end,
     mandate_evaluate,
     mandate_renew,
     registration_cancel,
     registration_create,
+    session_attendance_record,
+    session_cancel,
     session_create,
     vacancy_create,
 )
@@ -258,16 +263,61 @@ class MailingListApi(APIView):
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.BINARY})
     def get(self, request):
         _central(request)
-        columns = [("first_name", "first_name"), ("last_name", "last_name"), ("email", "email"), ("entity", "entity")]
+        columns = [
+            ("first_name", "first_name"),
+            ("last_name", "last_name"),
+            ("email", "email"),
+            ("entity", "entity"),
+            ("unsubscribe_url", "unsubscribe_url"),
+        ]
         rows = [
             {
                 "first_name": r["staff__first_name"],
                 "last_name": r["staff__last_name"],
                 "email": r["staff__email"],
                 "entity": r["staff__entity__name"],
+                "unsubscribe_url": mailing_unsubscribe_url(staff_id=r["staff_id"]),
             }
             for r in mailing_list()
         ]
         response = HttpResponse(table_to_csv(columns, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mailing-list.csv"'
         return response
+
+
+class SessionCancelApi(APIView):
+    """Central HR cancels a session that has not taken place; the registrants are told by e-mail."""
+
+    @extend_schema(request=s.TopSessionCancelInputSerializer, responses={200: s.TopSessionSerializer})
+    def post(self, request, pk):
+        _central(request)
+        session_get_visible(user=request.user, session_id=pk)
+        data = s.TopSessionCancelInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        session = session_cancel(actor=request.user, session_id=pk, **data.validated_data)
+        session.registered = session.registrations.count()
+        return Response(s.TopSessionSerializer(session).data)
+
+
+class SessionAttendanceApi(APIView):
+    """Central HR records who attended (registration ids); every other registration did not."""
+
+    @extend_schema(request=s.TopSessionAttendanceInputSerializer, responses={200: s.TopSessionAttendanceSerializer})
+    def post(self, request, pk):
+        _central(request)
+        session_get_visible(user=request.user, session_id=pk)
+        data = s.TopSessionAttendanceInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        count = session_attendance_record(actor=request.user, session_id=pk, **data.validated_data)
+        return Response({"attended": count})
+
+
+class MailingUnsubscribeApi(APIView):
+    """The caller takes themselves off the mailing list."""
+
+    @extend_schema(request=None, responses={200: s.TopMailingUnsubscribeSerializer})
+    def post(self, request):
+        me = staff_of(request.user)
+        if me is None:
+            raise NotFound
+        return Response({"withdrawn": mailing_unsubscribe(staff_id=me.pk, actor=request.user)})

@@ -1,7 +1,9 @@
 """Top management demo: mandates (some ending within a year, one ready for renewal, renewed ones), annual
 evaluations, the 2009-2013 top-function selections (53 candidates presented to government, 12 of them women;
 a woman in the final round 9 times, appointed 6 times: two of three), the 2014 leadership-pool selection of
-`003_…` exactly, and a panel event where 87 of 98 registrants opted in to the mailing list."""
+`003_…` exactly, and a panel event where 87 of 98 registrants opted in to the mailing list. demo-top (a top
+official) holds the mandate that ends within the year, evaluated and ready for renewal, and is registered for
+the intervision session."""
 
 from datetime import timedelta
 
@@ -43,9 +45,12 @@ def seed_demo(*, rng, today, out) -> None:
     officials = list(
         Staff.objects.filter(management_tier=Staff.Tier.TOP, is_active=True).select_related("entity").order_by("id")
     )
+    # demo-top first: their mandate ends within the year and is evaluated positively, ready for renewal
+    demo_top = Staff.objects.filter(user__username="demo-top").values_list("pk", flat=True).first()
+    officials.sort(key=lambda official: official.pk != demo_top)
     _mandates(rng, today, officials, central)
     _selections(rng, today)
-    _sessions(rng, today)
+    _sessions(rng, today, demo_top)
     out.write(f"leadership/topmanagement: {len(officials)} mandates, selections 2009-2014, panel events")
 
 
@@ -174,7 +179,7 @@ def _selections(rng, today) -> None:
     TopCandidate.objects.bulk_create(candidates)
 
 
-def _sessions(rng, today) -> None:
+def _sessions(rng, today, demo_top: int | None) -> None:
     panel = TopSession.objects.create(
         kind=TopSession.Kind.PANEL,
         title="Panelgesprek: word topambtenaar",
@@ -190,7 +195,7 @@ def _sessions(rng, today) -> None:
         place="Ellipsgebouw, Brussel",
         capacity=60,
     )
-    TopSession.objects.create(
+    intervision = TopSession.objects.create(
         kind=TopSession.Kind.INTERVISION,
         title="Intervisie topambtenaren",
         held_on=today + timedelta(days=20),
@@ -212,7 +217,11 @@ def _sessions(rng, today) -> None:
     chosen = chosen[:98]
     opted = set(rng.sample(range(len(chosen)), min(87, len(chosen))))
     registrations = [
-        Registration(session=panel, staff_id=pk, mailing_opt_in=index in opted) for index, pk in enumerate(chosen)
+        # central HR recorded the attendance of the past panel event: 91 of the 98 came
+        Registration(session=panel, staff_id=pk, mailing_opt_in=index in opted, attended=index < 91)
+        for index, pk in enumerate(chosen)
     ]
     registrations += [Registration(session=upcoming, staff_id=pk, mailing_opt_in=False) for pk in chosen[10:22]]
+    if demo_top is not None:
+        registrations.append(Registration(session=intervision, staff_id=demo_top, mailing_opt_in=False))
     Registration.objects.bulk_create(registrations)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from hrportal.audit.registry import EventType, register_events
+from hrportal.models import Staff
 from leadership.models import AnnualEvaluation, Mandate, Registration, TopCandidate, TopSession, Vacancy
 
 register_events(
@@ -19,4 +20,7 @@ register_events(
     EventType("leadership.top_session.created", _("Intervision, network or panel session planned"), model=TopSession),
     EventType("leadership.top_registration.created", _("Registered for a session"), model=Registration),
     EventType("leadership.top_registration.cancelled", _("Registration for a session cancelled"), model=Registration),
+    EventType("leadership.top_session.cancelled", _("Session cancelled by central HR"), model=TopSession),
+    EventType("leadership.top_session.attendance", _("Attendance of a session recorded"), model=TopSession),
+    EventType("leadership.top_mailing.unsubscribed", _("Taken off the mailing list"), model=Staff),
 )

@@ -86,3 +86,12 @@ class RegistrationForm(forms.Form):
         ),
         required=False,
     )
+
+
+class SessionCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        help_text=_("The registrants receive it by e-mail."),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -207,6 +207,8 @@ class TopSession(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
     capacity = models.PositiveIntegerField(_("places"))
+    cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True, validators=[validate_input_date])
+    cancel_reason = models.TextField(_("reason for cancelling"), max_length=TEXT_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -234,6 +236,8 @@ class Registration(models.Model):
         Staff, on_delete=models.PROTECT, related_name="top_registrations", verbose_name=_("staff")
     )
     mailing_opt_in = models.BooleanField(_("on the mailing list"), default=False)
+    # None until central HR records the attendance of the session (on or after its day)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:

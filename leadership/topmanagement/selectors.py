@@ -1,7 +1,9 @@
 from datetime import date
 
+from django.core import signing
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from hrportal.notifications import absolute_url
 from hrportal.parameters.selectors import parameter
 from hrportal.roles import staff_of
 from leadership.models import Mandate, MandateEvaluation, Registration, TopCandidate, TopSession, Vacancy
@@ -72,3 +74,29 @@ def mailing_list(*, session: TopSession | None = None) -> QuerySet[Registration]
         .annotate(events=Count("session", distinct=True))
         .order_by("staff__last_name", "staff__first_name", "staff_id")
     )
+
+
+UNSUBSCRIBE_SALT = "leadership.topmanagement.mailing-unsubscribe"
+
+
+def mailing_unsubscribe_token(*, staff_id: int) -> str:
+    """A token that names one person and cannot be forged (Django's signing, SECRET_KEY): the mailing list's
+    unsubscribe link works without signing in, and only for that person."""
+    return signing.dumps(staff_id, salt=UNSUBSCRIBE_SALT)
+
+
+def mailing_unsubscribe_url(*, staff_id: int) -> str:
+    return absolute_url("leadership:top-mailing-unsubscribe", mailing_unsubscribe_token(staff_id=staff_id))
+
+
+def mailing_unsubscribe_staff_id(*, token: str) -> int | None:
+    """The person a token names, or None when it was altered or is not one of ours."""
+    try:
+        value = signing.loads(token[:200], salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, int) else None
+
+
+def on_mailing_list(*, staff_id: int) -> bool:
+    return Registration.objects.filter(staff_id=staff_id, mailing_opt_in=True).exists()

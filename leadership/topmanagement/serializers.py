@@ -109,7 +109,18 @@ class TopSessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TopSession
-        fields = ["id", "kind", "title", "held_on", "place", "description", "capacity", "registered"]
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "held_on",
+            "place",
+            "description",
+            "capacity",
+            "registered",
+            "cancelled_on",
+            "cancel_reason",
+        ]
 
 
 class TopSessionInputSerializer(serializers.Serializer):
@@ -124,8 +135,26 @@ class TopSessionInputSerializer(serializers.Serializer):
 class TopRegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
-        fields = ["id", "session", "staff", "mailing_opt_in", "created_at"]
+        fields = ["id", "session", "staff", "mailing_opt_in", "attended", "created_at"]
 
 
 class TopRegistrationInputSerializer(serializers.Serializer):
     mailing_opt_in = serializers.BooleanField(default=False)
+
+
+class TopSessionCancelInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+
+
+class TopSessionAttendanceInputSerializer(serializers.Serializer):
+    attended = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1), max_length=10000, allow_empty=True
+    )
+
+
+class TopSessionAttendanceSerializer(serializers.Serializer):
+    attended = serializers.IntegerField()
+
+
+class TopMailingUnsubscribeSerializer(serializers.Serializer):
+    withdrawn = serializers.IntegerField()

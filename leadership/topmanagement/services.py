@@ -1,7 +1,9 @@
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -320,6 +322,8 @@ def registration_create(*, actor, session_id: int, mailing_opt_in: bool = False)
     session = TopSession.objects.select_for_update().get(pk=session_id)  # serialises the capacity check
     if not can_register(user=actor, session=session):
         raise PermissionDenied
+    if session.cancelled_on is not None:
+        raise ValidationError(_("This session has been cancelled."))
     if session.held_on < timezone.localdate():
         raise ValidationError(_("This session has already taken place."))
     me = actor.staff
@@ -351,6 +355,8 @@ def registration_cancel(*, actor, registration_id: int) -> None:
         raise PermissionDenied
     if registration.session.held_on < timezone.localdate():
         raise ValidationError(_("This session has already taken place."))
+    if registration.session.cancelled_on is not None:
+        raise ValidationError(_("This session has been cancelled."))
     audit_record(
         actor=actor,
         action="leadership.top_registration.cancelled",
@@ -359,3 +365,83 @@ def registration_cancel(*, actor, registration_id: int) -> None:
         before={"session": registration.session_id},
     )
     registration.delete()
+
+
+def _session_lock(session_id: int) -> TopSession:
+    """The session row, locked: the same lock as a registration's capacity check, so a cancellation or an
+    attendance record and a registration never interleave."""
+    session = TopSession.objects.select_for_update().filter(pk=session_id).first()
+    if session is None:
+        raise PermissionDenied
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, actor, session_id: int, reason: str) -> TopSession:
+    """Central HR cancels a session that has not taken place, with a reason; the registrants are told."""
+    _require_manager(actor)
+    session = _session_lock(session_id)
+    if session.cancelled_on is not None:
+        raise ValidationError(_("This session has already been cancelled."))
+    today = timezone.localdate()
+    if session.held_on < today:
+        raise ValidationError(_("This session has already taken place."))
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": _("Say why the session is cancelled.")})
+    session.cancelled_on, session.cancel_reason = today, reason.strip()
+    session.save(update_fields=["cancelled_on", "cancel_reason"])
+    audit_record(
+        actor=actor,
+        action="leadership.top_session.cancelled",
+        target=session,
+        after={"cancelled_on": today, "reason": session.cancel_reason},
+        parameters={"registrations": session.registrations.count()},
+    )
+    job_enqueue("leadership.topmanagement.tasks.notify_session_cancelled", session.pk)
+    return session
+
+
+@transaction.atomic
+def session_attendance_record(*, actor, session_id: int, attended: Iterable[int]) -> int:
+    """Central HR records who came, from the session's day on: the registrations in `attended` attended,
+    every other registration of the session did not. Returns how many attended."""
+    _require_manager(actor)
+    session = _session_lock(session_id)
+    if session.cancelled_on is not None:
+        raise ValidationError(_("This session has been cancelled."))
+    if session.held_on > timezone.localdate():
+        raise ValidationError(_("Attendance can be recorded from the day of the session on."))
+    chosen = set(attended)
+    registrations = dict(session.registrations.values_list("pk", "attended"))
+    if chosen - registrations.keys():
+        raise ValidationError({"attended": _("Choose registrations of this session only.")})
+    session.registrations.update(attended=Case(When(pk__in=chosen, then=True), default=False))
+    audit_record(
+        actor=actor,
+        action="leadership.top_session.attendance",
+        target=session,
+        before={"attended": sorted(pk for pk, value in registrations.items() if value)},
+        after={"attended": sorted(chosen)},
+    )
+    return len(chosen)
+
+
+@transaction.atomic
+def mailing_unsubscribe(*, staff_id: int, actor=None) -> int:
+    """Take a person off the mailing list: every opt-in of theirs is withdrawn (from the portal, signed in,
+    or from the signed link in a mail, `actor` None). Harmless when repeated; returns the opt-ins withdrawn."""
+    staff = Staff.objects.filter(pk=staff_id).first()
+    if staff is None:
+        return 0
+    withdrawn = Registration.objects.filter(staff=staff, mailing_opt_in=True).update(mailing_opt_in=False)
+    if withdrawn:
+        audit_record(
+            actor=actor,
+            action="leadership.top_mailing.unsubscribed",
+            target=staff,
+            staff=staff,
+            before={"opt_ins": withdrawn},
+            after={"opt_ins": 0},
+            note="signed link" if actor is None else "",
+        )
+    return withdrawn

@@ -3,7 +3,8 @@ from smtplib import SMTPException
 from celery import shared_task
 
 from hrportal.notifications import absolute_url, mail_send
-from leadership.models import AnnualEvaluation, Mandate, Registration
+from leadership.models import AnnualEvaluation, Mandate, Registration, TopSession
+from leadership.topmanagement.selectors import mailing_unsubscribe_url
 
 TASK_OPTIONS = {
     "soft_time_limit": 60,
@@ -46,4 +47,18 @@ def notify_registration(registration_id: int) -> int:
     if registration is None:
         return 0
     url = absolute_url("leadership:top-session-detail", registration.session_id)
-    return _send("registration", {"registration": registration, "url": url}, [registration.staff.email])
+    context = {"registration": registration, "url": url}
+    if registration.mailing_opt_in:
+        context["unsubscribe_url"] = mailing_unsubscribe_url(staff_id=registration.staff_id)
+    return _send("registration", context, [registration.staff.email])
+
+
+@shared_task(**TASK_OPTIONS)
+def notify_session_cancelled(session_id: int) -> int:
+    """Tell each registrant (one mail each: registrants do not see each other's address) of the cancellation."""
+    session = TopSession.objects.filter(pk=session_id, cancelled_on__isnull=False).first()
+    if session is None:
+        return 0
+    emails = session.registrations.exclude(staff__email="").values_list("staff__email", flat=True)
+    url = absolute_url("leadership:top-session-detail", session.pk)
+    return sum(_send("session_cancelled", {"session": session, "url": url}, [email]) for email in emails)

@@ -22,4 +22,12 @@ urlpatterns = [
     path("top/sessions/<int:pk>/register/", top.SessionRegisterView.as_view(), name="top-session-register"),
     path("top/registrations/<int:pk>/cancel/", top.RegistrationCancelView.as_view(), name="top-registration-cancel"),
     path("top/mailing-list.csv", top.MailingListCsvView.as_view(), name="top-mailing-list"),
+    path("top/sessions/<int:pk>/cancel/", top.SessionCancelView.as_view(), name="top-session-cancel"),
+    path("top/sessions/<int:pk>/attendance/", top.SessionAttendanceView.as_view(), name="top-session-attendance"),
+    path("top/mailing-list/leave/", top.MailingLeaveView.as_view(), name="top-mailing-leave"),
+    path(
+        "top/mailing-list/unsubscribe/<str:token>/",
+        top.MailingUnsubscribeView.as_view(),
+        name="top-mailing-unsubscribe",
+    ),
 ]

@@ -17,6 +17,7 @@ from leadership.topmanagement.forms import (
     MandateEvaluationForm,
     MandateForm,
     RegistrationForm,
+    SessionCancelForm,
     SessionForm,
     VacancyForm,
 )
@@ -33,8 +34,11 @@ from leadership.topmanagement.selectors import (
     candidates_of,
     ending_horizon,
     mailing_list,
+    mailing_unsubscribe_staff_id,
+    mailing_unsubscribe_url,
     mandate_list,
     mandates_ending,
+    on_mailing_list,
     registrations_of,
     session_list,
     vacancy_list,
@@ -42,12 +46,15 @@ from leadership.topmanagement.selectors import (
 from leadership.topmanagement.services import (
     annual_evaluation_record,
     candidate_save,
+    mailing_unsubscribe,
     mandate_create,
     mandate_end,
     mandate_evaluate,
     mandate_renew,
     registration_cancel,
     registration_create,
+    session_attendance_record,
+    session_cancel,
     session_create,
     vacancy_close,
     vacancy_create,
@@ -77,6 +84,8 @@ class TopHomeView(ScopedMixin, TemplateView):
         context["own_mandates"] = mandates_visible_to(user).filter(official=staff_of(user)) if staff_of(user) else []
         context["sessions"] = session_list(viewer=user).filter(held_on__gte=today)[:10]
         context["my_registrations"] = registrations_of(viewer=user)[:LIST_LIMIT]
+        me = staff_of(user)
+        context["on_mailing_list"] = me is not None and on_mailing_list(staff_id=me.pk)
         return context
 
 
@@ -387,6 +396,7 @@ class SessionDetailView(ScopedMixin, TemplateView):
             upcoming
             and context["mine"] is None
             and taken < session.capacity
+            and session.cancelled_on is None
             and can_register(user=user, session=session)
         )
         context.setdefault("form", RegistrationForm())
@@ -394,6 +404,11 @@ class SessionDetailView(ScopedMixin, TemplateView):
         if manages:
             context["registrations"] = registrations.select_related("staff", "staff__entity")[:500]
             context["opted_in"] = registrations.filter(mailing_opt_in=True).count()
+            context["attended"] = registrations.filter(attended=True).count()
+            active = session.cancelled_on is None
+            context["can_cancel"] = active and upcoming
+            context["can_record_attendance"] = active and session.held_on <= timezone.localdate()
+            context.setdefault("cancel_form", SessionCancelForm())
         return context
 
 
@@ -446,6 +461,7 @@ class MailingListCsvView(CentralOnlyMixin, View):
             ("email", _("E-mail")),
             ("entity", _("Entity")),
             ("events", _("Panel events")),
+            ("unsubscribe_url", _("Link to leave the mailing list")),
         ]
         rows = [
             {
@@ -454,9 +470,72 @@ class MailingListCsvView(CentralOnlyMixin, View):
                 "email": r["staff__email"],
                 "entity": r["staff__entity__name"],
                 "events": r["events"],
+                "unsubscribe_url": mailing_unsubscribe_url(staff_id=r["staff_id"]),
             }
             for r in mailing_list(session=session)
         ]
         response = HttpResponse(table_to_csv(columns, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mailing-list.csv"'
         return response
+
+
+class SessionCancelView(CentralOnlyMixin, View):
+    def post(self, request, pk):
+        session_get_visible(user=request.user, session_id=pk)
+        form = SessionCancelForm(request.POST)
+        if form.is_valid():
+            try:
+                session_cancel(actor=request.user, session_id=pk, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The session was cancelled; the registrants are told by e-mail."))
+                return redirect("leadership:top-session-detail", pk=pk)
+        view = SessionDetailView(request=request, kwargs={"pk": pk}, args=())
+        return view.render_to_response(view.get_context_data(cancel_form=form))
+
+
+class SessionAttendanceView(CentralOnlyMixin, View):
+    def post(self, request, pk):
+        session_get_visible(user=request.user, session_id=pk)
+        chosen = [value for value in request.POST.getlist("attended")[:10000] if value.isdigit() and len(value) < 12]
+        try:
+            count = session_attendance_record(actor=request.user, session_id=pk, attended=map(int, chosen))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Attendance recorded: %(n)s attended.") % {"n": count})
+        return redirect("leadership:top-session-detail", pk=pk)
+
+
+class MailingLeaveView(ScopedMixin, View):
+    """The page toggle: a signed-in person takes themselves off the mailing list."""
+
+    def post(self, request):
+        me = staff_of(request.user)
+        if me is None:
+            raise Http404
+        mailing_unsubscribe(staff_id=me.pk, actor=request.user)
+        messages.success(request, _("You are no longer on the mailing list."))
+        return redirect("leadership:top-index")
+
+
+class MailingUnsubscribeView(TemplateView):
+    """The signed link in a mail: no sign-in needed, the token names the person. GET asks, POST acts, so a
+    mail scanner that follows links unsubscribes nobody."""
+
+    template_name = "leadership/topmanagement/unsubscribe.html"
+
+    def _staff_id(self) -> int:
+        staff_id = mailing_unsubscribe_staff_id(token=self.kwargs["token"])
+        if staff_id is None:
+            raise Http404
+        return staff_id
+
+    def get(self, request, *args, **kwargs):
+        self._staff_id()
+        return self.render_to_response({"done": False})
+
+    def post(self, request, *args, **kwargs):
+        mailing_unsubscribe(staff_id=self._staff_id(), actor=None)  # the token acts, whoever is signed in
+        return self.render_to_response({"done": True})

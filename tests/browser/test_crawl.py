@@ -19,7 +19,7 @@ from tests.services import require
 pytestmark = [pytest.mark.browser, pytest.mark.crawl, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(os.environ.get("HRPORTAL_CRAWL_ARTIFACTS", ROOT / "test-artifacts" / "crawl"))
-ROLES = ["demo-staff", "demo-manager", "demo-hr", "demo-central", "admin"]
+ROLES = ["demo-staff", "demo-manager", "demo-hr", "demo-central", "demo-top", "admin"]
 
 
 @pytest.fixture

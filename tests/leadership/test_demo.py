@@ -3,11 +3,21 @@
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrportal.home import action_items_for
 from hrportal.models import User
-from leadership.models import Assessment, MentoringMatch, Probation, ProfileRequirement, Selection
+from leadership.models import (
+    Assessment,
+    Mandate,
+    MentoringMatch,
+    Probation,
+    ProfileRequirement,
+    Registration,
+    Selection,
+)
+from leadership.topmanagement.models import add_months
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +49,7 @@ def test_every_demo_role_finds_something_in_leadership():
         "demo-hr": ["/leadership/selection/", "/leadership/potential/talent-pool/", "/leadership/mentoring/mentees/"],
         "demo-central": ["/leadership/roles/", "/leadership/potential/talent-pool/"],
         "admin": ["/leadership/selection/", "/leadership/roles/"],
+        "demo-top": ["/leadership/top/mine/"],
     }
     for name, urls in pages.items():
         client = Client()
@@ -47,3 +58,17 @@ def test_every_demo_role_finds_something_in_leadership():
             response = client.get(url)
             assert response.status_code == 200, (name, url)
             assert b"govuk-table" in response.content or b"hr-card" in response.content
+
+
+def test_demo_top_holds_a_mandate_ready_for_renewal_and_an_intervision_registration():
+    call_command("seed_demo", staff=600)
+    top = User.objects.get(username="demo-top")
+    assert top.staff.management_tier == "N"
+    mandate = Mandate.objects.get(official=top.staff, status="active")
+    assert mandate.end <= add_months(timezone.localdate(), 12)
+    assert mandate.end_evaluation.result == "positive"
+    assert Registration.objects.filter(staff=top.staff, session__kind="intervision").exists()
+    client = Client()
+    client.force_login(top)
+    page = client.get("/leadership/top/mine/").content.decode()
+    assert mandate.function_title in page

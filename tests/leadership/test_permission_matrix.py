@@ -93,6 +93,13 @@ MATRIX = [
     ("post", "/api/leadership/top/mandates/{own}/renew/", [404, 404, 404, 400, 400, 404, 404, 404]),
     ("post", "/api/leadership/top/sessions/{intervision}/register/", [404, 404, 404, 404, 404, 404, 201, 201]),
     ("post", "/api/leadership/top/registrations/{registration}/cancel/", [204, 404, 404, 404, 404, 404, 404, 404]),
+    # an empty body: central HR gets the field errors, everyone else 404
+    ("post", "/api/leadership/top/sessions/{panel}/cancel/", [404, 404, 404, 400, 400, 404, 404, 404]),
+    ("post", "/api/leadership/top/sessions/{panel}/attendance/", [404, 404, 404, 400, 400, 404, 404, 404]),
+    ("post", "/leadership/top/sessions/{panel}/cancel/", [404, 404, 404, 200, 200, 404, 404, 404]),
+    ("post", "/leadership/top/sessions/{panel}/attendance/", [404, 404, 404, 302, 302, 404, 404, 404]),
+    # one's own opt-ins only; an account without a staff record has none
+    ("post", "/api/leadership/top/mailing-list/unsubscribe/", [200, 200, 200, 404, 404, 200, 200, 200]),
 ]
 
 

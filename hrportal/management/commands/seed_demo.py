@@ -38,7 +38,7 @@ from hrportal.models import (
 )
 
 DEMO_PASSWORD = "demo"
-DEMO_USERS = ["demo-staff", "demo-manager", "demo-hr", "demo-central", "admin"]
+DEMO_USERS = ["demo-staff", "demo-manager", "demo-hr", "demo-central", "demo-top", "admin"]
 REFERENCE_DATE = date(2026, 1, 1)
 
 GRADES_BY_LEVEL = {
@@ -319,11 +319,13 @@ class DemoBuilder:
         managers = {m.line_manager_id for m in self.staff}
         plain = [m for m in ago_staff if m.management_tier == "none" and m.id not in managers and m.id != member.id]
         hr_officer, central = plain[0], plain[1]
+        top = next(m for m in self.staff if m.id == head.line_manager_id)  # the entity's top official (N)
         accounts = {
             "demo-staff": (member, {}),
             "demo-manager": (head, {}),
             "demo-hr": (hr_officer, {}),
             "demo-central": (central, {"is_central_hr": True}),
+            "demo-top": (top, {}),
         }
         for username, (staff, flags) in accounts.items():
             user = User(

@@ -26,10 +26,15 @@ def test_demo_report_figures_equal_the_seed():
     assert summary["share_N-1"] == 31.0
     years = sorted({c for c in SnapshotCount.objects.values_list("year", flat=True)})
     assert len(years) == 10 and summary["latest_year"] == years[-1]
-    # 12 of 53 candidates presented to government were women (22%)
+    # 12 of 53 candidates presented to government were women (22%: 22.6 to one decimal) in 2009-2013
     assert summary["presented_women"] == 12 and summary["presented_total"] == 53
-    # a woman appointed in two of three cases where one reached the final round (6 of 9)
+    assert summary["presented_share"] == 22.6
+    # 2009-2013: a woman appointed in two of three cases where one reached the final round (6 of 9; a man 3)
+    assert summary["appointment_period"] == "2009–2013"
     assert summary["appointment_women"] == 6 and summary["appointment_cases"] == 9
+    assert summary["appointment_men"] == 3 and summary["appointment_rate"] == 66.7
+    published = _row(result["rows"], "appointment", year="2009–2013")
+    assert (published["total"], published["women"], published["men"], published["share"]) == (9, 6, 3, 66.7)
     # the 2014 funnel of 003_… exactly (counts before suppression are in the selector; here the
     # published table: 5 is shown, 4 and fewer hidden)
     rows = result["rows"]
