@@ -7,7 +7,7 @@ from rest_framework.views import APIView
 
 from reward.experience import serializers as s
 from reward.experience.permissions import request_get_visible, requests_visible_to, staff_get_for_experience
-from reward.experience.selectors import experience_recognised
+from reward.experience.selectors import experience_recognised, salary_seniority
 from reward.experience.services import experience_request_decide, experience_request_judge, experience_request_submit
 
 
@@ -75,7 +75,9 @@ class RequestDecideApi(APIView):
 class StaffExperienceApi(APIView):
     """A person's recognised seniority, with how it was computed: the person and HR of their entity only."""
 
-    @extend_schema(responses=s.RecognisedExperienceSerializer)
+    @extend_schema(responses=s.StaffSenioritySerializer)
     def get(self, request, staff_id):
         staff = staff_get_for_experience(user=request.user, staff_id=staff_id)
-        return Response(s.RecognisedExperienceSerializer(experience_recognised(staff=staff)).data)
+        recognised = experience_recognised(staff=staff)
+        recognised.salary_seniority = salary_seniority(staff=staff)
+        return Response(s.StaffSenioritySerializer(recognised).data)

@@ -15,7 +15,7 @@ from hrportal.roles import staff_of
 from reward.experience import events
 from reward.experience.models import ExperiencePeriod, ExperienceRequest
 from reward.experience.permissions import can_decide_request, can_judge_request
-from reward.experience.selectors import CAP_KEYS, experience_recognised
+from reward.experience.selectors import CAP_KEYS, experience_recognised, salary_seniority
 
 Status = ExperienceRequest.Status
 MAX_PERIODS = 40
@@ -169,6 +169,7 @@ def experience_request_decide(
         raise ValidationError(errors)
     today = timezone.localdate()
     values = snapshot(CAP_KEYS, on=today)
+    seniority_before = salary_seniority(staff=request.staff, on=today)
     for period in periods:
         period.recognised = bool(recognised[period.pk])
     ExperiencePeriod.objects.bulk_update(periods, ["recognised"])
@@ -187,11 +188,14 @@ def experience_request_decide(
         ]
     )
     result = experience_recognised(staff=request.staff, on=today)
+    seniority = salary_seniority(staff=request.staff, on=today)
+    request.salary_seniority_start_before, request.salary_seniority_start = seniority_before.start, seniority.start
+    request.save(update_fields=["salary_seniority_start_before", "salary_seniority_start"])
     events.request_event(
         request=request,
         action="decided",
         actor=actor,
-        before={"status": Status.JUDGED},
+        before={"status": Status.JUDGED, "salary_seniority_start": _iso(seniority_before.start)},
         after={
             "status": Status.DECIDED,
             "recognised": [p.pk for p in periods if p.recognised],
@@ -200,8 +204,14 @@ def experience_request_decide(
             "years": result.years,
             "months": result.months,
             "days": result.days,
+            "salary_seniority_days": seniority.total_days,
+            "salary_seniority_start": _iso(seniority.start),
         },
         parameters=values,
         note=request.decision_note,
     )
     return request
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None

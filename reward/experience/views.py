@@ -5,13 +5,16 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from hrportal.profile import ProfileSection
 from hrportal.roles import staff_of
+from hrportal.scoping import can_see_pay
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
 from reward.experience.forms import DecideForm, JudgeForm, PeriodFormSet, RequestNoteForm
 from reward.experience.models import ExperienceRequest
 from reward.experience.permissions import request_get_visible, staff_get_for_experience
 from reward.experience.selectors import (
     experience_recognised,
+    salary_seniority,
     request_actions,
     requests_of,
     requests_to_decide,
@@ -163,5 +166,21 @@ class StaffExperienceView(ScopedMixin, TemplateView):
         staff = staff_get_for_experience(user=self.request.user, staff_id=self.kwargs["staff_id"])
         context["person"] = staff
         context["recognised"] = experience_recognised(staff=staff)
+        context["seniority"] = salary_seniority(staff=staff)
         context["requests"] = requests_of(staff=staff)[:LIST_LIMIT]
         return context
+
+
+def staff_profile_section(*, user, staff) -> ProfileSection | None:
+    """The staff profile's section (registered in RewardConfig.ready): the recognised experience and the salary
+    seniority, with a link to how they were computed — pay-like data, for those who may see pay only."""
+    if not can_see_pay(user=user, staff=staff):
+        return None
+    return ProfileSection(
+        "reward/experience/profile_section.html",
+        {
+            "person": staff,
+            "recognised": experience_recognised(staff=staff),
+            "seniority": salary_seniority(staff=staff),
+        },
+    )
