@@ -14,11 +14,11 @@ from reward.experience.models import ExperienceRequest
 from reward.experience.permissions import request_get_visible, staff_get_for_experience
 from reward.experience.selectors import (
     experience_recognised,
-    salary_seniority,
     request_actions,
     requests_of,
     requests_to_decide,
     requests_to_judge,
+    salary_seniority,
 )
 from reward.experience.services import (
     experience_request_decide,
