@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from hrportal.inputs import TEXT_MAX_LENGTH, date_check_bounds, unique_or_invalid
 from hrportal.models import Function, FunctionFamily, Staff
 from hrportal.scoping import can_work_hr_case
+from reward.labourmarket.services import allowances_end_on_function_change
 from reward.matrix import events
 from reward.matrix.models import FamilyDeactivation, FunctionReclassification, StaffFunctionHistory
 from reward.matrix.permissions import can_manage_matrix
@@ -184,7 +185,8 @@ def function_reclassify(
 
 @transaction.atomic
 def staff_function_set(*, actor, staff: Staff, function: Function, on: date) -> Staff:
-    """HR records that a person holds another function from a date on (history kept)."""
+    """HR records that a person holds another function from a date on (history kept); their labour-market
+    allowances for the former function end the day before (reward.labourmarket.services)."""
     if not can_work_hr_case(user=actor, staff=staff):
         raise PermissionDenied
     staff = Staff.objects.select_for_update(of=("self",)).get(pk=staff.pk)
@@ -212,6 +214,7 @@ def staff_function_set(*, actor, staff: Staff, function: Function, on: date) -> 
     staff.function = function
     staff.save(update_fields=["function"])
     events.staff_function_changed(staff=staff, function=function, before_function_id=before, on=on, actor=actor)
+    allowances_end_on_function_change(actor=actor, staff=staff, function=function, on=on)
     return staff
 
 
