@@ -8,7 +8,12 @@ from rest_framework.views import APIView
 from reward.experience import serializers as s
 from reward.experience.permissions import request_get_visible, requests_visible_to, staff_get_for_experience
 from reward.experience.selectors import experience_recognised, salary_seniority
-from reward.experience.services import experience_request_decide, experience_request_judge, experience_request_submit
+from reward.experience.services import (
+    experience_request_decide,
+    experience_request_judge,
+    experience_request_revise,
+    experience_request_submit,
+)
 
 
 def _detail(request, pk, code=status.HTTP_200_OK) -> Response:
@@ -70,6 +75,24 @@ class RequestDecideApi(APIView):
         except PermissionDenied:
             raise NotFound from None
         return _detail(request, pk)
+
+
+class RequestReviseApi(APIView):
+    """HR revises a decision in force: answers the new request that supersedes it (periods keyed by the old
+    request's period ids; a note is required)."""
+
+    @extend_schema(request=s.ExperienceDecideInputSerializer, responses=s.ExperienceRequestSerializer)
+    def post(self, request, pk):
+        request_get_visible(user=request.user, request_id=pk)
+        data = s.ExperienceDecideInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        recognised = {p["period"]: p["recognised"] for p in values.pop("periods")}
+        try:
+            new = experience_request_revise(actor=request.user, request_id=pk, recognised=recognised, **values)
+        except PermissionDenied:
+            raise NotFound from None
+        return _detail(request, new.pk)
 
 
 class StaffExperienceApi(APIView):

@@ -34,6 +34,17 @@ class ExperienceRequest(models.Model):
     # (reward.experience.selectors.salary_seniority) before and after it, for the payroll.
     salary_seniority_start_before = models.DateField(_("salary seniority counted from, before"), null=True, blank=True)
     salary_seniority_start = models.DateField(_("salary seniority counted from"), null=True, blank=True)
+    # A decision HR revised: the new request (a copy of the periods, decided anew) supersedes this one from
+    # `superseded_on`; before that date this decision still counts (reward.experience.selectors).
+    superseded_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("revised by"),
+    )
+    superseded_on = models.DateField(_("revised on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hrportal.roles import staff_of
@@ -81,6 +81,7 @@ def _recognised_intervals(*, staff, on: date) -> tuple[list[Interval], list[dict
     None when no decision was taken."""
     requests = list(
         ExperienceRequest.objects.filter(staff=staff, status=ExperienceRequest.Status.DECIDED, decided_on__lte=on)
+        .filter(Q(superseded_on__isnull=True) | Q(superseded_on__gt=on))
         .prefetch_related("periods")
         .order_by("decided_on", "id")
     )
@@ -208,4 +209,7 @@ def request_actions(*, user, request: ExperienceRequest) -> dict:
     return {
         "judge": request.status == ExperienceRequest.Status.SUBMITTED and can_judge_request(user=user, request=request),
         "decide": request.status == ExperienceRequest.Status.JUDGED and can_decide_request(user=user, request=request),
+        "revise": request.status == ExperienceRequest.Status.DECIDED
+        and request.superseded_by_id is None
+        and can_decide_request(user=user, request=request),
     }

@@ -41,6 +41,10 @@ class ExperienceRequestSerializer(serializers.ModelSerializer):
             "pro_rata",
             "shortage_occupation",
             "decision_note",
+            "salary_seniority_start_before",
+            "salary_seniority_start",
+            "superseded_by",
+            "superseded_on",
             "periods",
         ]
 

@@ -157,6 +157,91 @@ def experience_request_decide(
     if request.status != Status.JUDGED:
         raise ValidationError(_("This request is not waiting for HR's decision."))
     periods = list(request.periods.select_for_update())
+    _check_recognised(periods, recognised)
+    return _decide(
+        request=request,
+        periods=periods,
+        actor=actor,
+        recognised=recognised,
+        pro_rata=pro_rata,
+        shortage_occupation=shortage_occupation,
+        note=note,
+        seniority_before=salary_seniority(staff=request.staff, on=timezone.localdate()),
+    )
+
+
+@transaction.atomic
+def experience_request_revise(
+    *,
+    actor,
+    request_id: int,
+    recognised: dict[int, bool],
+    pro_rata: bool,
+    shortage_occupation: bool = False,
+    note: str = "",
+) -> ExperienceRequest:
+    """HR revises a decision: a new request with the same periods (and the line manager's judgement) is
+    decided today and supersedes the old one from today on; the old decision still counts for earlier dates.
+    `recognised` is keyed by the old request's period ids. Audited on both requests. Returns the new one."""
+    old = _lock(request_id)
+    if not can_decide_request(user=actor, request=old):
+        raise PermissionDenied
+    if old.status != Status.DECIDED or old.superseded_by_id is not None:
+        raise ValidationError(_("Only a decision in force can be revised."))
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Say why the decision is revised.")})
+    old_periods = list(old.periods.select_for_update())
+    _check_recognised(old_periods, recognised)
+    today = timezone.localdate()
+    seniority_before = salary_seniority(staff=old.staff, on=today)
+    new = ExperienceRequest.objects.create(
+        staff=old.staff,
+        status=Status.JUDGED,
+        note=old.note,
+        judged_by=old.judged_by,
+        judged_at=old.judged_at,
+    )
+    ExperiencePeriod.objects.bulk_create(
+        [
+            ExperiencePeriod(
+                request=new,
+                employer=p.employer,
+                sector=p.sector,
+                start=p.start,
+                end=p.end,
+                job=p.job,
+                part_time_fraction=p.part_time_fraction,
+                relevant=p.relevant,
+                relevance_note=p.relevance_note,
+            )
+            for p in old_periods
+        ]
+    )
+    copies = list(new.periods.order_by("start", "id"))
+    mapping = {o.pk: c.pk for o, c in zip(sorted(old_periods, key=lambda p: (p.start, p.id)), copies, strict=True)}
+    old.superseded_by, old.superseded_on = new, today
+    old.save(update_fields=["superseded_by", "superseded_on"])
+    events.request_event(
+        request=old,
+        action="revised",
+        actor=actor,
+        before={"in_force": True},
+        after={"in_force": False, "superseded_by": new.pk, "superseded_on": today.isoformat()},
+        note=(note or "").strip()[:TEXT_MAX_LENGTH],
+    )
+    return _decide(
+        request=new,
+        periods=copies,
+        actor=actor,
+        recognised={mapping[pk]: value for pk, value in recognised.items() if pk in mapping},
+        pro_rata=pro_rata,
+        shortage_occupation=shortage_occupation,
+        note=note,
+        seniority_before=seniority_before,
+    )
+
+
+def _check_recognised(periods: list, recognised: dict) -> None:
     errors = {}
     for period in periods:
         if period.pk not in recognised or recognised[period.pk] is None:
@@ -167,9 +252,14 @@ def experience_request_decide(
             )
     if errors:
         raise ValidationError(errors)
+
+
+def _decide(
+    *, request, periods, actor, recognised, pro_rata, shortage_occupation, note, seniority_before
+) -> ExperienceRequest:
+    """Record a decision on a request judged by the line manager (inside the caller's transaction)."""
     today = timezone.localdate()
     values = snapshot(CAP_KEYS, on=today)
-    seniority_before = salary_seniority(staff=request.staff, on=today)
     for period in periods:
         period.recognised = bool(recognised[period.pk])
     ExperiencePeriod.objects.bulk_update(periods, ["recognised"])

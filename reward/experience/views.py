@@ -23,6 +23,7 @@ from reward.experience.selectors import (
 from reward.experience.services import (
     experience_request_decide,
     experience_request_judge,
+    experience_request_revise,
     experience_request_submit,
     experience_request_withdraw,
 )
@@ -105,6 +106,10 @@ class RequestDetailView(ScopedMixin, TemplateView):
         if actions["decide"]:
             initial = {f"recognised_{p.pk}": "yes" if p.relevant else "no" for p in periods}
             context.setdefault("decide_form", DecideForm(periods=periods, initial=initial))
+        if actions["revise"]:
+            initial = {f"recognised_{p.pk}": "yes" if p.recognised else "no" for p in periods}
+            initial.update(pro_rata=request.pro_rata, shortage_occupation=request.shortage_occupation)
+            context.setdefault("revise_form", DecideForm(periods=periods, initial=initial, prefix="revise"))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -148,6 +153,24 @@ class RequestDetailView(ScopedMixin, TemplateView):
                         messages.success(request, _("The decision was recorded."))
                         return redirect("reward:experience-request", pk=found.pk)
                 return self.render_to_response(self.get_context_data(experience_request=found, decide_form=form))
+            if action == "revise" and actions["revise"]:
+                form = DecideForm(request.POST, periods=periods, prefix="revise")
+                if form.is_valid():
+                    try:
+                        new = experience_request_revise(
+                            actor=request.user,
+                            request_id=found.pk,
+                            recognised=form.answers(),
+                            pro_rata=form.cleaned_data["pro_rata"],
+                            shortage_occupation=form.cleaned_data["shortage_occupation"],
+                            note=form.cleaned_data["note"],
+                        )
+                    except ValidationError as error:
+                        add_service_errors(form, error)
+                    else:
+                        messages.success(request, _("The decision was revised; the new decision is in force."))
+                        return redirect("reward:experience-request", pk=new.pk)
+                return self.render_to_response(self.get_context_data(experience_request=found, revise_form=form))
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:

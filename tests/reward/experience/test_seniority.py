@@ -2,9 +2,10 @@
 what a decision records, and the staff profile's section and the API that show it (pay-like: the person and
 HR, not the line manager)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from hrportal.audit.models import AuditEvent
@@ -91,3 +92,62 @@ def test_the_line_manager_does_not_see_the_seniority_on_the_profile(staff_member
     assert page.status_code == 200
     assert page.context["app_sections"] == []
     assert f"/reward/experience/staff/{staff_member.pk}/" not in page.content.decode()
+
+
+def test_hr_revises_a_decision_the_new_one_supersedes_from_today(staff_member, team_leader, hr_officer):
+    from django.utils import timezone
+
+    from reward.experience.models import ExperienceRequest
+    from reward.experience.selectors import experience_recognised
+    from reward.experience.services import experience_request_revise
+
+    old = _flow(staff_member, team_leader, hr_officer, [period(start=date(2005, 1, 1), end=date(2005, 12, 31))], [True])
+    old_period = old.periods.get()
+    with pytest.raises(ValidationError) as error:
+        experience_request_revise(
+            actor=hr_officer, request_id=old.pk, recognised={old_period.pk: False}, pro_rata=False
+        )
+    assert "note" in error.value.message_dict  # a reason is needed
+    with pytest.raises(PermissionDenied):  # the person cannot revise their own
+        experience_request_revise(
+            actor=staff_member.user, request_id=old.pk, recognised={old_period.pk: False}, pro_rata=False, note="x"
+        )
+    new = experience_request_revise(
+        actor=hr_officer, request_id=old.pk, recognised={old_period.pk: False}, pro_rata=False, note="Vergissing"
+    )
+    old.refresh_from_db()
+    assert (old.superseded_by_id, old.superseded_on) == (new.pk, timezone.localdate())
+    assert new.status == ExperienceRequest.Status.DECIDED and new.periods.get().recognised is False
+    assert experience_recognised(staff=staff_member).total_days == 0
+    assert salary_seniority(staff=staff_member).start == date(2010, 1, 1)
+    assert new.salary_seniority_start_before == date(2009, 1, 1)
+    assert experience_recognised(staff=staff_member, on=timezone.localdate() - timedelta(days=1)).total_days == 0
+    assert AuditEvent.objects.filter(action="reward.experience.revised", target_id=str(old.pk)).exists()
+    with pytest.raises(ValidationError):  # a superseded decision cannot be revised again
+        experience_request_revise(
+            actor=hr_officer, request_id=old.pk, recognised={old_period.pk: True}, pro_rata=False, note="nog eens"
+        )
+
+
+def test_revising_through_the_page_and_the_api(staff_member, team_leader, hr_officer):
+    old = _flow(staff_member, team_leader, hr_officer, [period(start=date(2005, 1, 1), end=date(2005, 12, 31))], [True])
+    pk = old.periods.get().pk
+    url = f"/reward/experience/requests/{old.pk}/"
+    assert "revise_form" in _client(hr_officer).get(url).context
+    assert "revise_form" not in _client(staff_member.user).get(url).context
+    response = _client(hr_officer).post(url, {"action": "revise", f"revise-recognised_{pk}": "no", "revise-note": ""})
+    assert response.status_code == 200 and response.context["revise_form"].errors
+    response = _client(hr_officer).post(
+        url, {"action": "revise", f"revise-recognised_{pk}": "no", "revise-note": "Vergissing"}
+    )
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert response["Location"].endswith(f"/reward/experience/requests/{old.superseded_by_id}/")
+    new_pk = old.superseded_by.periods.get().pk
+    api = f"/api/reward/experience/requests/{old.superseded_by_id}/revise/"
+    assert _client(team_leader.user).post(api, {}, content_type="application/json").status_code in (400, 404)
+    body = {"periods": [{"period": new_pk, "recognised": True}], "pro_rata": False, "note": "Toch wel"}
+    response = _client(team_leader.user).post(api, body, content_type="application/json")
+    assert response.status_code == 404
+    response = _client(hr_officer).post(api, body, content_type="application/json")
+    assert response.status_code == 200 and response.json()["salary_seniority_start"] == "2009-01-01"
