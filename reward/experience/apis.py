@@ -62,19 +62,24 @@ class RequestJudgeApi(APIView):
         return _detail(request, pk)
 
 
+def _decision(request, pk: int, service):
+    """Decide or revise (`service`): answers the request the decision was recorded on."""
+    request_get_visible(user=request.user, request_id=pk)
+    data = s.ExperienceDecideInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    values = dict(data.validated_data)
+    recognised = {p["period"]: p["recognised"] for p in values.pop("periods")}
+    try:
+        decided = service(actor=request.user, request_id=pk, recognised=recognised, **values)
+    except PermissionDenied:
+        raise NotFound from None
+    return _detail(request, decided.pk)
+
+
 class RequestDecideApi(APIView):
     @extend_schema(request=s.ExperienceDecideInputSerializer, responses=s.ExperienceRequestSerializer)
     def post(self, request, pk):
-        request_get_visible(user=request.user, request_id=pk)
-        data = s.ExperienceDecideInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        recognised = {p["period"]: p["recognised"] for p in values.pop("periods")}
-        try:
-            experience_request_decide(actor=request.user, request_id=pk, recognised=recognised, **values)
-        except PermissionDenied:
-            raise NotFound from None
-        return _detail(request, pk)
+        return _decision(request, pk, experience_request_decide)
 
 
 class RequestReviseApi(APIView):
@@ -83,16 +88,7 @@ class RequestReviseApi(APIView):
 
     @extend_schema(request=s.ExperienceDecideInputSerializer, responses=s.ExperienceRequestSerializer)
     def post(self, request, pk):
-        request_get_visible(user=request.user, request_id=pk)
-        data = s.ExperienceDecideInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        recognised = {p["period"]: p["recognised"] for p in values.pop("periods")}
-        try:
-            new = experience_request_revise(actor=request.user, request_id=pk, recognised=recognised, **values)
-        except PermissionDenied:
-            raise NotFound from None
-        return _detail(request, new.pk)
+        return _decision(request, pk, experience_request_revise)
 
 
 class StaffExperienceApi(APIView):

@@ -136,47 +136,37 @@ class RequestDetailView(ScopedMixin, TemplateView):
                         return redirect("reward:experience-request", pk=found.pk)
                 return self.render_to_response(self.get_context_data(experience_request=found, judge_form=form))
             if action == "decide" and actions["decide"]:
-                form = DecideForm(request.POST, periods=periods)
-                if form.is_valid():
-                    try:
-                        experience_request_decide(
-                            actor=request.user,
-                            request_id=found.pk,
-                            recognised=form.answers(),
-                            pro_rata=form.cleaned_data["pro_rata"],
-                            shortage_occupation=form.cleaned_data["shortage_occupation"],
-                            note=form.cleaned_data["note"],
-                        )
-                    except ValidationError as error:
-                        add_service_errors(form, error)
-                    else:
-                        messages.success(request, _("The decision was recorded."))
-                        return redirect("reward:experience-request", pk=found.pk)
-                return self.render_to_response(self.get_context_data(experience_request=found, decide_form=form))
+                return self._decision(found, periods, "", experience_request_decide, _("The decision was recorded."))
             if action == "revise" and actions["revise"]:
-                form = DecideForm(request.POST, periods=periods, prefix="revise")
-                if form.is_valid():
-                    try:
-                        new = experience_request_revise(
-                            actor=request.user,
-                            request_id=found.pk,
-                            recognised=form.answers(),
-                            pro_rata=form.cleaned_data["pro_rata"],
-                            shortage_occupation=form.cleaned_data["shortage_occupation"],
-                            note=form.cleaned_data["note"],
-                        )
-                    except ValidationError as error:
-                        add_service_errors(form, error)
-                    else:
-                        messages.success(request, _("The decision was revised; the new decision is in force."))
-                        return redirect("reward:experience-request", pk=new.pk)
-                return self.render_to_response(self.get_context_data(experience_request=found, revise_form=form))
+                message = _("The decision was revised; the new decision is in force.")
+                return self._decision(found, periods, "revise", experience_request_revise, message)
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("reward:experience-request", pk=found.pk)
         raise Http404
+
+    def _decision(self, found, periods, prefix: str, service, message: str):
+        """Decide (no prefix) or revise (prefix "revise"): on success to the request the decision is on."""
+        form = DecideForm(self.request.POST, periods=periods, prefix=prefix or None)
+        if form.is_valid():
+            try:
+                decided = service(
+                    actor=self.request.user,
+                    request_id=found.pk,
+                    recognised=form.answers(),
+                    pro_rata=form.cleaned_data["pro_rata"],
+                    shortage_occupation=form.cleaned_data["shortage_occupation"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(self.request, message)
+                return redirect("reward:experience-request", pk=decided.pk)
+        key = f"{prefix or 'decide'}_form"
+        return self.render_to_response(self.get_context_data(experience_request=found, **{key: form}))
 
 
 class StaffExperienceView(ScopedMixin, TemplateView):

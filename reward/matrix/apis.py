@@ -158,10 +158,15 @@ class FamilyListApi(generics.ListAPIView):
         return Response(s.FamilySerializer(family_list().get(pk=family.pk)).data, status=status.HTTP_201_CREATED)
 
 
-def _managed_family_id(request, pk: int) -> int:
+def _family_write(request, pk: int, input_serializer, service) -> Response:
+    """Central HR's writes on one family: validate the body, call the service, answer the family; 404 for
+    others and for an unknown id."""
     if not can_manage_matrix(request.user) or not FunctionFamily.objects.filter(pk=pk).exists():
         raise NotFound
-    return pk
+    data = input_serializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    service(actor=request.user, family_id=pk, **data.validated_data)
+    return Response(s.FamilySerializer(family_list().get(pk=pk)).data)
 
 
 class FamilyDetailApi(APIView):
@@ -169,28 +174,16 @@ class FamilyDetailApi(APIView):
 
     @extend_schema(request=s.FamilyUpdateInputSerializer, responses=s.FamilySerializer)
     def post(self, request, pk):
-        family_id = _managed_family_id(request, pk)
-        data = s.FamilyUpdateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        family_update(actor=request.user, family_id=family_id, **data.validated_data)
-        return Response(s.FamilySerializer(family_list().get(pk=family_id)).data)
+        return _family_write(request, pk, s.FamilyUpdateInputSerializer, family_update)
 
 
 class FamilyMoveApi(APIView):
     @extend_schema(request=s.FamilyMoveInputSerializer, responses=s.FamilySerializer)
     def post(self, request, pk):
-        family_id = _managed_family_id(request, pk)
-        data = s.FamilyMoveInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        family_move(actor=request.user, family_id=family_id, **data.validated_data)
-        return Response(s.FamilySerializer(family_list().get(pk=family_id)).data)
+        return _family_write(request, pk, s.FamilyMoveInputSerializer, family_move)
 
 
 class FamilyDeactivateApi(APIView):
     @extend_schema(request=s.FamilyDeactivateInputSerializer, responses=s.FamilySerializer)
     def post(self, request, pk):
-        family_id = _managed_family_id(request, pk)
-        data = s.FamilyDeactivateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        family_deactivate(actor=request.user, family_id=family_id, **data.validated_data)
-        return Response(s.FamilySerializer(family_list().get(pk=family_id)).data)
+        return _family_write(request, pk, s.FamilyDeactivateInputSerializer, family_deactivate)
