@@ -9,7 +9,7 @@ from hrportal.profile import ProfileSection
 from hrportal.roles import staff_of
 from hrportal.scoping import can_see_pay
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
-from reward.experience.forms import DecideForm, JudgeForm, PeriodFormSet, RequestNoteForm
+from reward.experience.forms import DecideForm, JudgeForm, PeriodFormSet, RequestNoteForm, ReviseForm
 from reward.experience.models import ExperienceRequest
 from reward.experience.permissions import request_get_visible, staff_get_for_experience
 from reward.experience.selectors import (
@@ -109,7 +109,7 @@ class RequestDetailView(ScopedMixin, TemplateView):
         if actions["revise"]:
             initial = {f"recognised_{p.pk}": "yes" if p.recognised else "no" for p in periods}
             initial.update(pro_rata=request.pro_rata, shortage_occupation=request.shortage_occupation)
-            context.setdefault("revise_form", DecideForm(periods=periods, initial=initial, prefix="revise"))
+            context.setdefault("revise_form", ReviseForm(periods=periods, initial=initial))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -136,10 +136,12 @@ class RequestDetailView(ScopedMixin, TemplateView):
                         return redirect("reward:experience-request", pk=found.pk)
                 return self.render_to_response(self.get_context_data(experience_request=found, judge_form=form))
             if action == "decide" and actions["decide"]:
-                return self._decision(found, periods, "", experience_request_decide, _("The decision was recorded."))
+                return self._decision(
+                    found, periods, DecideForm, experience_request_decide, _("The decision was recorded.")
+                )
             if action == "revise" and actions["revise"]:
                 message = _("The decision was revised; the new decision is in force.")
-                return self._decision(found, periods, "revise", experience_request_revise, message)
+                return self._decision(found, periods, ReviseForm, experience_request_revise, message)
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
@@ -147,9 +149,9 @@ class RequestDetailView(ScopedMixin, TemplateView):
             return redirect("reward:experience-request", pk=found.pk)
         raise Http404
 
-    def _decision(self, found, periods, prefix: str, service, message: str):
-        """Decide (no prefix) or revise (prefix "revise"): on success to the request the decision is on."""
-        form = DecideForm(self.request.POST, periods=periods, prefix=prefix or None)
+    def _decision(self, found, periods, form_class, service, message: str):
+        """Decide (DecideForm) or revise (ReviseForm): on success to the request the decision is on."""
+        form = form_class(self.request.POST, periods=periods)
         if form.is_valid():
             try:
                 decided = service(
@@ -165,7 +167,7 @@ class RequestDetailView(ScopedMixin, TemplateView):
             else:
                 messages.success(self.request, message)
                 return redirect("reward:experience-request", pk=decided.pk)
-        key = f"{prefix or 'decide'}_form"
+        key = "revise_form" if form_class is ReviseForm else "decide_form"
         return self.render_to_response(self.get_context_data(experience_request=found, **{key: form}))
 
 
