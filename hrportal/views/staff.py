@@ -9,6 +9,7 @@ from hrportal.filters import StaffFilter
 from hrportal.forms import CompetencyFormSet, LanguageFormSet
 from hrportal.models import Staff
 from hrportal.pagination import CountKeyMixin
+from hrportal.profile import profile_sections_for
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.scoping import (
     GENDER_FIELDS,
@@ -72,6 +73,7 @@ class StaffDetailView(ScopedMixin, DetailView):
         context["sees_gender"] = not (hidden & GENDER_FIELDS)
         context["sees_personal"] = context["sees_pay"] or context["sees_gender"]
         context["sees_evaluations"] = is_self or is_hr or Role.MANAGER in roles_of(user)
+        context["app_sections"] = profile_sections_for(user=user, staff=member)
         return context
 
 

@@ -7,5 +7,6 @@ urlpatterns = [
     path("experience/requests/<int:pk>/", a.RequestDetailApi.as_view(), name="experience-request"),
     path("experience/requests/<int:pk>/judge/", a.RequestJudgeApi.as_view(), name="experience-judge"),
     path("experience/requests/<int:pk>/decide/", a.RequestDecideApi.as_view(), name="experience-decide"),
+    path("experience/requests/<int:pk>/revise/", a.RequestReviseApi.as_view(), name="experience-revise"),
     path("experience/staff/<int:staff_id>/", a.StaffExperienceApi.as_view(), name="experience-staff"),
 ]

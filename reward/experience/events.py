@@ -11,6 +11,7 @@ register_events(
     EventType("reward.experience.withdrawn", _("Experience request withdrawn"), model=ExperienceRequest),
     EventType("reward.experience.judged", _("Relevance of experience judged"), model=ExperienceRequest),
     EventType("reward.experience.decided", _("Recognised experience decided"), model=ExperienceRequest),
+    EventType("reward.experience.revised", _("Decision on recognised experience revised"), model=ExperienceRequest),
 )
 
 

@@ -80,3 +80,13 @@ class DecideForm(_PerPeriodForm):
     note = forms.CharField(
         label=_("Decision note"), max_length=TEXT_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ReviseForm(DecideForm):
+    """A revised decision: the same questions, and the reason is required."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "revise")
+        super().__init__(*args, **kwargs)
+        self.fields["note"].required = True
+        self.fields["note"].label = _("Why the decision is revised")

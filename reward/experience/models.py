@@ -30,6 +30,21 @@ class ExperienceRequest(models.Model):
     shortage_occupation = models.BooleanField(_("shortage occupation"), default=False)
     decision_note = models.TextField(_("decision note"), max_length=TEXT_MAX_LENGTH, blank=True)
     parameters = models.JSONField(_("parameters in force"), default=dict)
+    # The decision's effect on pay, dated by `decided_on`: the salary seniority's equivalent start date
+    # (reward.experience.selectors.salary_seniority) before and after it, for the payroll.
+    salary_seniority_start_before = models.DateField(_("salary seniority counted from, before"), null=True, blank=True)
+    salary_seniority_start = models.DateField(_("salary seniority counted from"), null=True, blank=True)
+    # A decision HR revised: the new request (a copy of the periods, decided anew) supersedes this one from
+    # `superseded_on`; before that date this decision still counts (reward.experience.selectors).
+    superseded_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("revised by"),
+    )
+    superseded_on = models.DateField(_("revised on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]

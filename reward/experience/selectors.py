@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hrportal.roles import staff_of
@@ -76,22 +76,23 @@ def experience_compute(*, intervals: list[Interval], cap_days: int = 0) -> tuple
     return free + counted_capped, capped
 
 
-def experience_recognised(*, staff, on: date | None = None) -> RecognisedExperience:
-    on = on or timezone.localdate()
+def _recognised_intervals(*, staff, on: date) -> tuple[list[Interval], list[dict], int] | None:
+    """The intervals the decisions taken up to `on` recognise, a line per period, and the cap in days;
+    None when no decision was taken."""
     requests = list(
         ExperienceRequest.objects.filter(staff=staff, status=ExperienceRequest.Status.DECIDED, decided_on__lte=on)
+        .filter(Q(superseded_on__isnull=True) | Q(superseded_on__gt=on))
         .prefetch_related("periods")
         .order_by("decided_on", "id")
     )
     if not requests:
-        return RecognisedExperience()
+        return None
     latest = requests[-1]
     values = (latest.parameters or {}).get("values", {})
     shortage = any(r.shortage_occupation for r in requests)
     cap_years = values.get(
         "reward.shortage_experience_cap_years" if shortage else "reward.private_experience_cap_years", 0
     )
-    cap_days = int(cap_years) * 365
     intervals, lines = [], []
     for request in requests:
         for period in request.periods.all():
@@ -110,6 +111,15 @@ def experience_recognised(*, staff, on: date | None = None) -> RecognisedExperie
                     "weight": float(weight) if counted else 0.0,
                 }
             )
+    return intervals, lines, int(cap_years) * 365
+
+
+def experience_recognised(*, staff, on: date | None = None) -> RecognisedExperience:
+    on = on or timezone.localdate()
+    found = _recognised_intervals(staff=staff, on=on)
+    if found is None:
+        return RecognisedExperience()
+    intervals, lines, cap_days = found
     total, capped_before = experience_compute(intervals=intervals, cap_days=cap_days)
     years, months, days = split_days(total)
     return RecognisedExperience(
@@ -120,6 +130,51 @@ def experience_recognised(*, staff, on: date | None = None) -> RecognisedExperie
         capped_days_before_cap=capped_before,
         cap_days=cap_days,
         lines=lines,
+    )
+
+
+@dataclass
+class SalarySeniority:
+    """The salary seniority (geldelijke anciënniteit) on `on`: service since `Staff.service_start` plus the
+    recognised experience, a day covered by both counted once. `start` is the equivalent start date: the
+    seniority on a later day is that day minus `start` (while the person stays in service)."""
+
+    on: date
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    total_days: int = 0
+    service_days: int = 0
+    experience_days: int = 0  # recognised experience days counted on top of the service
+    overlap_days: int = 0  # recognised experience days that fell within the service (counted once)
+    start: date | None = None
+
+
+def salary_seniority(*, staff, on: date | None = None) -> SalarySeniority:
+    """Reward's one definition of the salary seniority (docs/reward.md, "Salary seniority"): the person's
+    service from `service_start` up to `on` (inclusive; none before it starts) plus the experience recognised
+    by the decisions taken up to `on`, each day once (the highest share among the periods covering it; the
+    service counts in full and is never capped)."""
+    on = on or timezone.localdate()
+    found = _recognised_intervals(staff=staff, on=on)
+    intervals, cap_days = (found[0], found[2]) if found else ([], 0)
+    experience, _capped = experience_compute(intervals=intervals, cap_days=cap_days)
+    service = []
+    if staff.service_start and staff.service_start <= on:
+        service = [Interval(staff.service_start, on, Decimal(1), False)]
+    service_days = (on - staff.service_start).days + 1 if service else 0
+    total, _capped = experience_compute(intervals=intervals + service, cap_days=cap_days)
+    years, months, days = split_days(total)
+    return SalarySeniority(
+        on=on,
+        years=years,
+        months=months,
+        days=days,
+        total_days=total,
+        service_days=service_days,
+        experience_days=total - service_days,
+        overlap_days=experience - (total - service_days),
+        start=on - timedelta(days=total - 1) if total else None,
     )
 
 
@@ -154,4 +209,7 @@ def request_actions(*, user, request: ExperienceRequest) -> dict:
     return {
         "judge": request.status == ExperienceRequest.Status.SUBMITTED and can_judge_request(user=user, request=request),
         "decide": request.status == ExperienceRequest.Status.JUDGED and can_decide_request(user=user, request=request),
+        "revise": request.status == ExperienceRequest.Status.DECIDED
+        and request.superseded_by_id is None
+        and can_decide_request(user=user, request=request),
     }

@@ -41,6 +41,10 @@ class ExperienceRequestSerializer(serializers.ModelSerializer):
             "pro_rata",
             "shortage_occupation",
             "decision_note",
+            "salary_seniority_start_before",
+            "salary_seniority_start",
+            "superseded_by",
+            "superseded_on",
             "periods",
         ]
 
@@ -93,6 +97,18 @@ class RecognisedLineSerializer(serializers.Serializer):
     weight = serializers.FloatField()
 
 
+class SalarySenioritySerializer(serializers.Serializer):
+    on = serializers.DateField()
+    years = serializers.IntegerField()
+    months = serializers.IntegerField()
+    days = serializers.IntegerField()
+    total_days = serializers.IntegerField()
+    service_days = serializers.IntegerField()
+    experience_days = serializers.IntegerField()
+    overlap_days = serializers.IntegerField()
+    start = serializers.DateField(allow_null=True)
+
+
 class RecognisedExperienceSerializer(serializers.Serializer):
     years = serializers.IntegerField()
     months = serializers.IntegerField()
@@ -101,3 +117,9 @@ class RecognisedExperienceSerializer(serializers.Serializer):
     capped_days_before_cap = serializers.IntegerField()
     cap_days = serializers.IntegerField()
     lines = RecognisedLineSerializer(many=True)
+
+
+class StaffSenioritySerializer(RecognisedExperienceSerializer):
+    """The staff endpoint's answer: the recognised experience and the salary seniority it feeds."""
+
+    salary_seniority = SalarySenioritySerializer()

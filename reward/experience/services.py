@@ -15,7 +15,7 @@ from hrportal.roles import staff_of
 from reward.experience import events
 from reward.experience.models import ExperiencePeriod, ExperienceRequest
 from reward.experience.permissions import can_decide_request, can_judge_request
-from reward.experience.selectors import CAP_KEYS, experience_recognised
+from reward.experience.selectors import CAP_KEYS, experience_recognised, salary_seniority
 
 Status = ExperienceRequest.Status
 MAX_PERIODS = 40
@@ -157,6 +157,91 @@ def experience_request_decide(
     if request.status != Status.JUDGED:
         raise ValidationError(_("This request is not waiting for HR's decision."))
     periods = list(request.periods.select_for_update())
+    _check_recognised(periods, recognised)
+    return _decide(
+        request=request,
+        periods=periods,
+        actor=actor,
+        recognised=recognised,
+        pro_rata=pro_rata,
+        shortage_occupation=shortage_occupation,
+        note=note,
+        seniority_before=salary_seniority(staff=request.staff, on=timezone.localdate()),
+    )
+
+
+@transaction.atomic
+def experience_request_revise(
+    *,
+    actor,
+    request_id: int,
+    recognised: dict[int, bool],
+    pro_rata: bool,
+    shortage_occupation: bool = False,
+    note: str = "",
+) -> ExperienceRequest:
+    """HR revises a decision: a new request with the same periods (and the line manager's judgement) is
+    decided today and supersedes the old one from today on; the old decision still counts for earlier dates.
+    `recognised` is keyed by the old request's period ids. Audited on both requests. Returns the new one."""
+    old = _lock(request_id)
+    if not can_decide_request(user=actor, request=old):
+        raise PermissionDenied
+    if old.status != Status.DECIDED or old.superseded_by_id is not None:
+        raise ValidationError(_("Only a decision in force can be revised."))
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Say why the decision is revised.")})
+    old_periods = list(old.periods.select_for_update())
+    _check_recognised(old_periods, recognised)
+    today = timezone.localdate()
+    seniority_before = salary_seniority(staff=old.staff, on=today)
+    new = ExperienceRequest.objects.create(
+        staff=old.staff,
+        status=Status.JUDGED,
+        note=old.note,
+        judged_by=old.judged_by,
+        judged_at=old.judged_at,
+    )
+    ExperiencePeriod.objects.bulk_create(
+        [
+            ExperiencePeriod(
+                request=new,
+                employer=p.employer,
+                sector=p.sector,
+                start=p.start,
+                end=p.end,
+                job=p.job,
+                part_time_fraction=p.part_time_fraction,
+                relevant=p.relevant,
+                relevance_note=p.relevance_note,
+            )
+            for p in old_periods
+        ]
+    )
+    copies = list(new.periods.order_by("start", "id"))
+    mapping = {o.pk: c.pk for o, c in zip(sorted(old_periods, key=lambda p: (p.start, p.id)), copies, strict=True)}
+    old.superseded_by, old.superseded_on = new, today
+    old.save(update_fields=["superseded_by", "superseded_on"])
+    events.request_event(
+        request=old,
+        action="revised",
+        actor=actor,
+        before={"in_force": True},
+        after={"in_force": False, "superseded_by": new.pk, "superseded_on": today.isoformat()},
+        note=(note or "").strip()[:TEXT_MAX_LENGTH],
+    )
+    return _decide(
+        request=new,
+        periods=copies,
+        actor=actor,
+        recognised={mapping[pk]: value for pk, value in recognised.items() if pk in mapping},
+        pro_rata=pro_rata,
+        shortage_occupation=shortage_occupation,
+        note=note,
+        seniority_before=seniority_before,
+    )
+
+
+def _check_recognised(periods: list, recognised: dict) -> None:
     errors = {}
     for period in periods:
         if period.pk not in recognised or recognised[period.pk] is None:
@@ -167,6 +252,12 @@ def experience_request_decide(
             )
     if errors:
         raise ValidationError(errors)
+
+
+def _decide(
+    *, request, periods, actor, recognised, pro_rata, shortage_occupation, note, seniority_before
+) -> ExperienceRequest:
+    """Record a decision on a request judged by the line manager (inside the caller's transaction)."""
     today = timezone.localdate()
     values = snapshot(CAP_KEYS, on=today)
     for period in periods:
@@ -187,11 +278,14 @@ def experience_request_decide(
         ]
     )
     result = experience_recognised(staff=request.staff, on=today)
+    seniority = salary_seniority(staff=request.staff, on=today)
+    request.salary_seniority_start_before, request.salary_seniority_start = seniority_before.start, seniority.start
+    request.save(update_fields=["salary_seniority_start_before", "salary_seniority_start"])
     events.request_event(
         request=request,
         action="decided",
         actor=actor,
-        before={"status": Status.JUDGED},
+        before={"status": Status.JUDGED, "salary_seniority_start": _iso(seniority_before.start)},
         after={
             "status": Status.DECIDED,
             "recognised": [p.pk for p in periods if p.recognised],
@@ -200,8 +294,14 @@ def experience_request_decide(
             "years": result.years,
             "months": result.months,
             "days": result.days,
+            "salary_seniority_days": seniority.total_days,
+            "salary_seniority_start": _iso(seniority.start),
         },
         parameters=values,
         note=request.decision_note,
     )
     return request
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None

@@ -5,9 +5,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from hrportal.profile import ProfileSection
 from hrportal.roles import staff_of
+from hrportal.scoping import can_see_pay
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
-from reward.experience.forms import DecideForm, JudgeForm, PeriodFormSet, RequestNoteForm
+from reward.experience.forms import DecideForm, JudgeForm, PeriodFormSet, RequestNoteForm, ReviseForm
 from reward.experience.models import ExperienceRequest
 from reward.experience.permissions import request_get_visible, staff_get_for_experience
 from reward.experience.selectors import (
@@ -16,10 +18,12 @@ from reward.experience.selectors import (
     requests_of,
     requests_to_decide,
     requests_to_judge,
+    salary_seniority,
 )
 from reward.experience.services import (
     experience_request_decide,
     experience_request_judge,
+    experience_request_revise,
     experience_request_submit,
     experience_request_withdraw,
 )
@@ -102,6 +106,10 @@ class RequestDetailView(ScopedMixin, TemplateView):
         if actions["decide"]:
             initial = {f"recognised_{p.pk}": "yes" if p.relevant else "no" for p in periods}
             context.setdefault("decide_form", DecideForm(periods=periods, initial=initial))
+        if actions["revise"]:
+            initial = {f"recognised_{p.pk}": "yes" if p.recognised else "no" for p in periods}
+            initial.update(pro_rata=request.pro_rata, shortage_occupation=request.shortage_occupation)
+            context.setdefault("revise_form", ReviseForm(periods=periods, initial=initial))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -128,29 +136,39 @@ class RequestDetailView(ScopedMixin, TemplateView):
                         return redirect("reward:experience-request", pk=found.pk)
                 return self.render_to_response(self.get_context_data(experience_request=found, judge_form=form))
             if action == "decide" and actions["decide"]:
-                form = DecideForm(request.POST, periods=periods)
-                if form.is_valid():
-                    try:
-                        experience_request_decide(
-                            actor=request.user,
-                            request_id=found.pk,
-                            recognised=form.answers(),
-                            pro_rata=form.cleaned_data["pro_rata"],
-                            shortage_occupation=form.cleaned_data["shortage_occupation"],
-                            note=form.cleaned_data["note"],
-                        )
-                    except ValidationError as error:
-                        add_service_errors(form, error)
-                    else:
-                        messages.success(request, _("The decision was recorded."))
-                        return redirect("reward:experience-request", pk=found.pk)
-                return self.render_to_response(self.get_context_data(experience_request=found, decide_form=form))
+                return self._decision(
+                    found, periods, DecideForm, experience_request_decide, _("The decision was recorded.")
+                )
+            if action == "revise" and actions["revise"]:
+                message = _("The decision was revised; the new decision is in force.")
+                return self._decision(found, periods, ReviseForm, experience_request_revise, message)
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("reward:experience-request", pk=found.pk)
         raise Http404
+
+    def _decision(self, found, periods, form_class, service, message: str):
+        """Decide (DecideForm) or revise (ReviseForm): on success to the request the decision is on."""
+        form = form_class(self.request.POST, periods=periods)
+        if form.is_valid():
+            try:
+                decided = service(
+                    actor=self.request.user,
+                    request_id=found.pk,
+                    recognised=form.answers(),
+                    pro_rata=form.cleaned_data["pro_rata"],
+                    shortage_occupation=form.cleaned_data["shortage_occupation"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(self.request, message)
+                return redirect("reward:experience-request", pk=decided.pk)
+        key = "revise_form" if form_class is ReviseForm else "decide_form"
+        return self.render_to_response(self.get_context_data(experience_request=found, **{key: form}))
 
 
 class StaffExperienceView(ScopedMixin, TemplateView):
@@ -163,5 +181,21 @@ class StaffExperienceView(ScopedMixin, TemplateView):
         staff = staff_get_for_experience(user=self.request.user, staff_id=self.kwargs["staff_id"])
         context["person"] = staff
         context["recognised"] = experience_recognised(staff=staff)
+        context["seniority"] = salary_seniority(staff=staff)
         context["requests"] = requests_of(staff=staff)[:LIST_LIMIT]
         return context
+
+
+def staff_profile_section(*, user, staff) -> ProfileSection | None:
+    """The staff profile's section (registered in RewardConfig.ready): the recognised experience and the salary
+    seniority, with a link to how they were computed — pay-like data, for those who may see pay only."""
+    if not can_see_pay(user=user, staff=staff):
+        return None
+    return ProfileSection(
+        "reward/experience/profile_section.html",
+        {
+            "person": staff,
+            "recognised": experience_recognised(staff=staff),
+            "seniority": salary_seniority(staff=staff),
+        },
+    )

@@ -4,9 +4,12 @@ few staff in those functions, some in the demo HR officer's entity."""
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from hrportal.data.demo import AGO_CODE
-from hrportal.models import Entity, Function, FunctionFamily, Staff
+from hrportal.models import Entity, Function, FunctionFamily, Staff, User
 from reward.labourmarket.models import LabourMarketAllowance, ShortageFunction
+from reward.matrix.services import staff_function_set
 
 DOCTOR = ("Arts", "themadeskundigen", 15)
 
@@ -68,4 +71,24 @@ def seed_demo(*, rng, today, out) -> None:
             )
         )
     LabourMarketAllowance.objects.bulk_create(allowances, batch_size=5000)
+    _one_function_change(doctor=doctor, staff_ids=in_ago[:3], today=today)
     out.write(f"reward: {len(listings)} shortage functions, {len(allowances)} labour-market allowances")
+
+
+def _one_function_change(*, doctor, staff_ids, today) -> None:
+    """One doctor in the demo HR officer's entity takes up another function today, through the service: their
+    running allowance ends yesterday (status "changed"), so demo-hr finds it on the home page."""
+    hr = User.objects.filter(username="demo-hr").first()
+    running = (
+        LabourMarketAllowance.objects.filter(staff_id__in=staff_ids, start__lt=today, end__gte=today)
+        .select_related("staff")
+        .order_by("staff_id")
+        .first()
+    )
+    other = Function.objects.filter(function_class=doctor.function_class).exclude(pk=doctor.pk).order_by("pk").first()
+    if hr is None or running is None or other is None:
+        return
+    try:
+        staff_function_set(actor=hr, staff=running.staff, function=other, on=today)
+    except ValidationError:
+        return  # the demo's history already has a later change: nothing to show

@@ -19,4 +19,9 @@ register_events(
         _("Labour-market allowance ended: function left the shortage list"),
         model=LabourMarketAllowance,
     ),
+    EventType(
+        "reward.labour_market_allowance.function_changed",
+        _("Labour-market allowance ended: the person changed function"),
+        model=LabourMarketAllowance,
+    ),
 )

@@ -3,11 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hrportal.home import ActionItem
 from hrportal.roles import Role, roles_of
+from reward.labourmarket.models import LabourMarketAllowance
 from reward.labourmarket.selectors import allowance_listing_ended_count
 
 
 def action_items(user) -> list[ActionItem]:
-    """HR: allowances ended because their function left the shortage list (to tell the person, to review)."""
+    """HR: allowances ended by a rule — the function left the shortage list, or the person changed function
+    (to tell the person, to review)."""
     if not (roles_of(user) & {Role.HR, Role.CENTRAL, Role.ADMIN}):
         return []
     return [
@@ -16,5 +18,11 @@ def action_items(user) -> list[ActionItem]:
             url=reverse("reward:labourmarket-allowances") + "?status=delisted",
             count=allowance_listing_ended_count(viewer=user),
             area=str(_("Reward")),
-        )
+        ),
+        ActionItem(
+            label=str(_("Labour-market allowances ended: the person changed function")),
+            url=reverse("reward:labourmarket-allowances") + "?status=changed",
+            count=allowance_listing_ended_count(viewer=user, status=LabourMarketAllowance.Status.FUNCTION_CHANGED),
+            area=str(_("Reward")),
+        ),
     ]

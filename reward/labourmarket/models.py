@@ -75,6 +75,7 @@ class LabourMarketAllowance(models.Model):
         ACTIVE = "active", _("active")
         ENDED = "ended", _("ended early")
         DELISTED = "delisted", _("ended: function left the shortage list")
+        FUNCTION_CHANGED = "changed", _("ended: the person changed function")
 
     staff = models.ForeignKey(
         Staff, on_delete=models.PROTECT, related_name="labour_market_allowances", verbose_name=_("staff member")

@@ -54,9 +54,10 @@ def own_allowances(*, viewer) -> QuerySet[LabourMarketAllowance]:
     return LabourMarketAllowance.objects.filter(staff=me).select_related("listing__function").order_by("-start")
 
 
-def allowance_listing_ended_count(*, viewer) -> int:
-    """Allowances visible to `viewer` that were ended because their function left the shortage list."""
-    return allowances_visible_to(viewer).filter(status=LabourMarketAllowance.Status.DELISTED).count()
+def allowance_listing_ended_count(*, viewer, status: str = LabourMarketAllowance.Status.DELISTED) -> int:
+    """Allowances visible to `viewer` that were ended by a rule: their function left the shortage list
+    (default), or the person changed function (`status="changed"`)."""
+    return allowances_visible_to(viewer).filter(status=status).count()
 
 
 def months_active_in(*, year: int, start: str = "start", end: str = "end"):

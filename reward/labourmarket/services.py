@@ -5,10 +5,13 @@
 - HR of the entity grants the allowance to a staff member whose function is on the list on the start date,
   for a period within the listing; one person's allowances never overlap (the Staff row is locked);
 - when a function leaves the list (central HR sets the listing's end date), every allowance running past that
-  date is ended on it (status "delisted", audited); HR sees these on the list and on the home page.
+  date is ended on it (status "delisted", audited); HR sees these on the list and on the home page;
+- when HR records a new function for a person from a date (reward.matrix.services.staff_function_set), their
+  allowances for another function still running on that date end the day before (status "changed",
+  audited); HR sees these on the list and on the home page.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -249,3 +252,46 @@ def allowance_end(*, actor, allowance_id: int, end: date, reason: str) -> Labour
         note=reason.strip(),
     )
     return allowance
+
+
+def allowances_end_on_function_change(*, actor, staff: Staff, function: Function, on: date) -> list:
+    """The one rule for a change of function: `staff` holds `function` from `on`, so each of their allowances
+    granted for another function and still running on `on` ends on the day before (status "changed", audited
+    one by one). An allowance that would only start on `on` or later cannot end before it starts: the change
+    is refused until HR has ended it (nothing is half-written; the caller's transaction rolls back).
+    Called inside the caller's transaction, after the Staff row was locked."""
+    last_day = on - timedelta(days=1)
+    allowances = list(
+        LabourMarketAllowance.objects.select_for_update(of=("self",))
+        .select_related("listing")
+        .filter(staff=staff, end__gte=on)
+        .exclude(listing__function_id=function.pk)
+        .order_by("start", "pk")
+    )
+    later = [a for a in allowances if a.start >= on]
+    if later:
+        raise ValidationError(
+            {
+                "on": _(
+                    "A labour-market allowance for the former function starts on %(date)s, on or after this date; "
+                    "HR must end it first."
+                )
+                % {"date": date_format(later[0].start, "SHORT_DATE_FORMAT")}
+            }
+        )
+    reason = _("Function changed on %(date)s.") % {"date": date_format(on, "SHORT_DATE_FORMAT")}
+    for allowance in allowances:
+        before = {"end": allowance.end, "status": allowance.status}
+        allowance.end, allowance.status, allowance.end_reason = last_day, Status.FUNCTION_CHANGED, reason
+        allowance.save(update_fields=["end", "status", "end_reason"])
+        audit_record(
+            actor=actor,
+            action="reward.labour_market_allowance.function_changed",
+            target=allowance,
+            staff=staff,
+            before=before,
+            after={"end": last_day, "status": Status.FUNCTION_CHANGED, "new_function": function.pk},
+            parameters=_listing_parameters(allowance.listing),
+            note=reason,
+        )
+    return allowances

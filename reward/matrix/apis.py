@@ -11,8 +11,22 @@ from hrportal.roles import staff_of
 from hrportal.scoping import can_work_hr_case, staff_get_visible
 from reward.matrix import serializers as s
 from reward.matrix.permissions import can_manage_matrix, can_read_matrix, matrix_entities
-from reward.matrix.selectors import function_history, function_list, functions_one_class_up, matrix_cells
-from reward.matrix.services import function_create, function_reclassify, staff_function_set
+from reward.matrix.selectors import (
+    family_list,
+    function_history,
+    function_list,
+    functions_one_class_up,
+    matrix_cells,
+)
+from reward.matrix.services import (
+    family_create,
+    family_deactivate,
+    family_move,
+    family_update,
+    function_create,
+    function_reclassify,
+    staff_function_set,
+)
 
 
 def _family(value, field: str):
@@ -123,3 +137,53 @@ class StaffFunctionApi(APIView):
             return Response({"function": ["No such function."]}, status=status.HTTP_400_BAD_REQUEST)
         staff_function_set(actor=request.user, staff=person, function=function, on=data.validated_data["on"])
         return Response(s.HistorySerializer(function_history(staff=person), many=True).data)
+
+
+class FamilyListApi(generics.ListAPIView):
+    """The function families in the matrix's order (every signed-in user); POST adds one (central HR)."""
+
+    serializer_class = s.FamilySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return family_list()
+
+    @extend_schema(request=s.FamilyCreateInputSerializer, responses={201: s.FamilySerializer})
+    def post(self, request):
+        if not can_manage_matrix(request.user):
+            raise NotFound
+        data = s.FamilyCreateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        family = family_create(actor=request.user, **data.validated_data)
+        return Response(s.FamilySerializer(family_list().get(pk=family.pk)).data, status=status.HTTP_201_CREATED)
+
+
+def _family_write(request, pk: int, input_serializer, service) -> Response:
+    """Central HR's writes on one family: validate the body, call the service, answer the family; 404 for
+    others and for an unknown id."""
+    if not can_manage_matrix(request.user) or not FunctionFamily.objects.filter(pk=pk).exists():
+        raise NotFound
+    data = input_serializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    service(actor=request.user, family_id=pk, **data.validated_data)
+    return Response(s.FamilySerializer(family_list().get(pk=pk)).data)
+
+
+class FamilyDetailApi(APIView):
+    """Central HR: rename a family (POST); others 404."""
+
+    @extend_schema(request=s.FamilyUpdateInputSerializer, responses=s.FamilySerializer)
+    def post(self, request, pk):
+        return _family_write(request, pk, s.FamilyUpdateInputSerializer, family_update)
+
+
+class FamilyMoveApi(APIView):
+    @extend_schema(request=s.FamilyMoveInputSerializer, responses=s.FamilySerializer)
+    def post(self, request, pk):
+        return _family_write(request, pk, s.FamilyMoveInputSerializer, family_move)
+
+
+class FamilyDeactivateApi(APIView):
+    @extend_schema(request=s.FamilyDeactivateInputSerializer, responses=s.FamilySerializer)
+    def post(self, request, pk):
+        return _family_write(request, pk, s.FamilyDeactivateInputSerializer, family_deactivate)

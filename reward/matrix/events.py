@@ -4,13 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from hrportal.audit.registry import EventType, register_events
 from hrportal.audit.services import audit_record
-from hrportal.models import Function
+from hrportal.models import Function, FunctionFamily
 
 register_events(
     EventType("reward.function.created", _("Function added to the matrix"), model=Function),
     EventType("reward.function.changed", _("Function changed"), model=Function),
     EventType("reward.function.reclassified", _("Function reclassified"), model=Function),
     EventType("reward.staff_function.changed", _("Function of a staff member changed"), model=Function),
+    EventType("reward.family.created", _("Function family added"), model=FunctionFamily),
+    EventType("reward.family.changed", _("Function family renamed"), model=FunctionFamily),
+    EventType("reward.family.moved", _("Function family moved in the order"), model=FunctionFamily),
+    EventType("reward.family.deactivated", _("Function family deactivated"), model=FunctionFamily),
+    EventType("reward.family.reactivated", _("Function family reactivated"), model=FunctionFamily),
 )
 
 
@@ -58,3 +63,7 @@ def staff_function_changed(*, staff, function, before_function_id, on, actor) ->
         before={"function": before_function_id},
         after={"function": function.pk, "function_class": function.function_class, "from": on},
     )
+
+
+def family_event(*, family, action: str, actor, before=None, after=None, note="") -> None:
+    audit_record(actor=actor, action=f"reward.family.{action}", target=family, before=before, after=after, note=note)

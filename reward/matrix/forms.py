@@ -22,7 +22,7 @@ class EntityFilterForm(forms.Form):
 def _family_field(required=False):
     return forms.ModelChoiceField(
         label=_("Function family"),
-        queryset=FunctionFamily.objects.order_by("position"),
+        queryset=FunctionFamily.objects.filter(deactivation__isnull=True).order_by("position"),
         required=required,
         empty_label=_("top management (outside the families)"),
     )
@@ -61,3 +61,20 @@ class StaffFunctionForm(forms.Form):
         self.fields["function"].choices = [("", "---------")] + [
             (f.pk, _("%(name)s — class %(class)s") % {"name": f.name, "class": f.function_class}) for f in functions
         ]
+
+
+class FamilyForm(forms.Form):
+    name = forms.CharField(label=_("Name (Dutch)"), max_length=120)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=120)
+    is_management = forms.BooleanField(label=_("Management family"), required=False)
+
+
+class FamilyCreateForm(FamilyForm):
+    code = forms.SlugField(
+        label=_("Code"), max_length=50, help_text=_("Letters, digits, hyphens or underscores; it cannot change later.")
+    )
+    field_order = ["code", "name", "name_en", "is_management"]
+
+
+class FamilyDeactivateForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))

@@ -63,3 +63,26 @@ class StaffFunctionHistory(models.Model):
 
     def __str__(self):
         return f"{self.staff}: {self.function.name} ({self.function_class}) {self.valid_from}–{self.valid_until or ''}"
+
+
+class FamilyDeactivation(models.Model):
+    """Central HR took a function family out of use (only when no function sits in it): it leaves the matrix's
+    columns and the family choices; deleting this row puts it back. The core's FunctionFamily stays as is."""
+
+    family = models.OneToOneField(
+        FunctionFamily,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="deactivation",
+        verbose_name=_("function family"),
+    )
+    reason = models.TextField(_("reason"), max_length=TEXT_MAX_LENGTH)
+    deactivated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    deactivated_at = models.DateTimeField(_("deactivated at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deactivated function family")
+        verbose_name_plural = _("deactivated function families")
+
+    def __str__(self):
+        return str(self.family)

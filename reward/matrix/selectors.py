@@ -60,8 +60,10 @@ def neighbouring_families(*, family: FunctionFamily | None) -> list[FunctionFami
     """The family itself and the families next to it by position (top management: none)."""
     if family is None:
         return []
-    families = list(FunctionFamily.objects.order_by("position", "id"))
-    index = next(i for i, f in enumerate(families) if f.pk == family.pk)
+    families = list(active_families())
+    index = next((i for i, f in enumerate(families) if f.pk == family.pk), None)
+    if index is None:
+        return [family]
     return families[max(index - 1, 0) : index + 2]
 
 
@@ -136,7 +138,7 @@ class Grid:
 def matrix_grid(*, entity_id: int | None = None) -> Grid:
     """The matrix as a table: classes 20 down to 7 as rows, the families (and top management) as columns."""
     cells = matrix_cells(entity_id=entity_id)
-    families = list(FunctionFamily.objects.order_by("position", "id")) + [None]
+    families = list(active_families()) + [None]
     rows = []
     for function_class in reversed(CLASSES):
         rows.append((function_class, [cells.get((f.pk if f else None, function_class)) for f in families]))
@@ -160,4 +162,18 @@ def function_list(*, family_id: int | None = None, query: str = ""):
 def reclassifications_of(*, function: Function):
     return function.reclassifications.select_related("from_family", "to_family", "decided_by").order_by(
         "-effective_date"
+    )
+
+
+def active_families():
+    """The families in use, in the matrix's order (a deactivated family holds no function)."""
+    return FunctionFamily.objects.filter(deactivation__isnull=True).order_by("position", "id")
+
+
+def family_list():
+    """Every family with its number of functions and its deactivation (if any), in the matrix's order."""
+    return (
+        FunctionFamily.objects.select_related("deactivation")
+        .annotate(function_count=Count("functions"))
+        .order_by("position", "id")
     )

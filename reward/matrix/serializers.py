@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateSerializerField
-from hrportal.models import Function
+from hrportal.models import Function, FunctionFamily
 from reward.matrix.models import FunctionReclassification, StaffFunctionHistory
 
 
@@ -60,3 +60,33 @@ class MyCellSerializer(serializers.Serializer):
 class StaffFunctionInputSerializer(serializers.Serializer):
     function = serializers.IntegerField()
     on = BoundedDateSerializerField()
+
+
+class FamilySerializer(serializers.ModelSerializer):
+    function_count = serializers.IntegerField(read_only=True)
+    active = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FunctionFamily
+        fields = ["id", "code", "name", "name_en", "is_management", "position", "function_count", "active"]
+
+    def get_active(self, family) -> bool:
+        return not hasattr(family, "deactivation")
+
+
+class FamilyUpdateInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    name_en = serializers.CharField(max_length=120)
+    is_management = serializers.BooleanField(default=False)
+
+
+class FamilyCreateInputSerializer(FamilyUpdateInputSerializer):
+    code = serializers.SlugField(max_length=50)
+
+
+class FamilyMoveInputSerializer(serializers.Serializer):
+    direction = serializers.ChoiceField(choices=["up", "down"])
+
+
+class FamilyDeactivateInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH)

@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from hrportal.inputs import date_check_bounds, unique_or_invalid
+from hrportal.inputs import TEXT_MAX_LENGTH, date_check_bounds, unique_or_invalid
 from hrportal.models import Function, FunctionFamily, Staff
 from hrportal.scoping import can_work_hr_case
+from reward.labourmarket.services import allowances_end_on_function_change
 from reward.matrix import events
-from reward.matrix.models import FunctionReclassification, StaffFunctionHistory
+from reward.matrix.models import FamilyDeactivation, FunctionReclassification, StaffFunctionHistory
 from reward.matrix.permissions import can_manage_matrix
 
 
@@ -37,6 +39,8 @@ def function_create(
     _check_class(function_class, errors)
     if weight is None or weight < 0:
         errors["weight"] = _("The weight cannot be negative.")
+    if family is not None and _family_locked(family.pk).is_deactivated:
+        errors["family"] = _("This function family is no longer in use.")
     if name and Function.objects.filter(name=name, family=family, function_class=function_class).exists():
         errors["name"] = _("This cell already holds a function with this name.")
     if errors:
@@ -135,6 +139,8 @@ def function_reclassify(
     family = function.family if keep_family else to_family
     errors: dict = {}
     _check_class(to_class, errors, "to_class")
+    if not keep_family and family is not None and _family_locked(family.pk).is_deactivated:
+        errors["to_family"] = _("This function family is no longer in use.")
     try:
         date_check_bounds(field="effective_date", value=effective_date)
     except ValidationError as error:
@@ -179,7 +185,8 @@ def function_reclassify(
 
 @transaction.atomic
 def staff_function_set(*, actor, staff: Staff, function: Function, on: date) -> Staff:
-    """HR records that a person holds another function from a date on (history kept)."""
+    """HR records that a person holds another function from a date on (history kept); their labour-market
+    allowances for the former function end the day before (reward.labourmarket.services)."""
     if not can_work_hr_case(user=actor, staff=staff):
         raise PermissionDenied
     staff = Staff.objects.select_for_update(of=("self",)).get(pk=staff.pk)
@@ -207,4 +214,146 @@ def staff_function_set(*, actor, staff: Staff, function: Function, on: date) -> 
     staff.function = function
     staff.save(update_fields=["function"])
     events.staff_function_changed(staff=staff, function=function, before_function_id=before, on=on, actor=actor)
+    allowances_end_on_function_change(actor=actor, staff=staff, function=function, on=on)
     return staff
+
+
+# --- Function families (central HR) ------------------------------------------------------------------
+# The core's FunctionFamily rows; their names, order and use are kept here. A family in use (a function
+# sits in it) cannot be deactivated; the row lock on the family serialises a deactivation against a
+# function being added to it or moved into it.
+
+FAMILY_NAME_MAX = 120
+
+
+def _family_locked(family_id: int) -> FunctionFamily:
+    family = FunctionFamily.objects.select_for_update().get(pk=family_id)
+    family.is_deactivated = FamilyDeactivation.objects.filter(family_id=family_id).exists()
+    return family
+
+
+def _check_family_names(*, name: str, name_en: str, errors: dict, exclude_id: int | None = None) -> tuple[str, str]:
+    name, name_en = (name or "").strip(), (name_en or "").strip()
+    for field, value in (("name", name), ("name_en", name_en)):
+        if not value:
+            errors[field] = _("Give the family a name.")
+        elif len(value) > FAMILY_NAME_MAX:
+            errors[field] = _("At most %(n)s characters.") % {"n": FAMILY_NAME_MAX}
+    if name and FunctionFamily.objects.filter(name__iexact=name).exclude(pk=exclude_id).exists():
+        errors["name"] = _("Another function family has this name.")
+    return name, name_en
+
+
+@transaction.atomic
+def family_create(*, actor, code: str, name: str, name_en: str, is_management: bool = False) -> FunctionFamily:
+    """A new family, placed after the last one."""
+    if not can_manage_matrix(actor):
+        raise PermissionDenied
+    errors: dict = {}
+    name, name_en = _check_family_names(name=name, name_en=name_en, errors=errors)
+    code = (code or "").strip().lower()
+    if not code or len(code) > 50 or not all(c.isascii() and (c.isalnum() or c in "-_") for c in code):
+        errors["code"] = _("A code of at most 50 letters, digits, hyphens or underscores.")
+    elif FunctionFamily.objects.filter(code=code).exists():
+        errors["code"] = _("Another function family has this code.")
+    if errors:
+        raise ValidationError(errors)
+    last = FunctionFamily.objects.select_for_update().order_by("-position").values_list("position", flat=True).first()
+    with unique_or_invalid(_("Another function family has this code."), field="code"):
+        family = FunctionFamily.objects.create(
+            code=code, name=name, name_en=name_en, is_management=bool(is_management), position=(last or 0) + 1
+        )
+    events.family_event(
+        family=family, action="created", actor=actor, after={"code": code, "name": name, "position": family.position}
+    )
+    return family
+
+
+@transaction.atomic
+def family_update(*, actor, family_id: int, name: str, name_en: str, is_management: bool) -> FunctionFamily:
+    """Rename a family (Dutch and English) or mark it a management family; its code stays."""
+    if not can_manage_matrix(actor):
+        raise PermissionDenied
+    family = _family_locked(family_id)
+    errors: dict = {}
+    name, name_en = _check_family_names(name=name, name_en=name_en, errors=errors, exclude_id=family.pk)
+    if errors:
+        raise ValidationError(errors)
+    before = {"name": family.name, "name_en": family.name_en, "is_management": family.is_management}
+    family.name, family.name_en, family.is_management = name, name_en, bool(is_management)
+    family.save(update_fields=["name", "name_en", "is_management"])
+    after = {"name": family.name, "name_en": family.name_en, "is_management": family.is_management}
+    events.family_event(family=family, action="changed", actor=actor, before=before, after=after)
+    return family
+
+
+@transaction.atomic
+def family_move(*, actor, family_id: int, direction: str) -> FunctionFamily:
+    """Move a family one place up or down in the order of the matrix's columns (the positions are renumbered
+    1, 2, 3 ... so that ties left by older data disappear)."""
+    if not can_manage_matrix(actor):
+        raise PermissionDenied
+    if direction not in ("up", "down"):
+        raise ValidationError({"direction": _("Move up or down.")})
+    families = list(FunctionFamily.objects.select_for_update().order_by("position", "id"))
+    index = next((i for i, f in enumerate(families) if f.pk == family_id), None)
+    if index is None:
+        raise FunctionFamily.DoesNotExist
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(families):
+        raise ValidationError({"direction": _("This family is already at that end of the order.")})
+    before = families[index].position
+    families[index], families[other] = families[other], families[index]
+    changed = []
+    for position, family in enumerate(families, start=1):
+        if family.position != position:
+            family.position = position
+            changed.append(family)
+    FunctionFamily.objects.bulk_update(changed, ["position"])
+    moved = families[other]
+    events.family_event(
+        family=moved, action="moved", actor=actor, before={"position": before}, after={"position": moved.position}
+    )
+    return moved
+
+
+@transaction.atomic
+def family_deactivate(*, actor, family_id: int, reason: str) -> FunctionFamily:
+    """Take a family out of use: only when no function sits in it."""
+    if not can_manage_matrix(actor):
+        raise PermissionDenied
+    family = _family_locked(family_id)
+    errors: dict = {}
+    reason = (reason or "").strip()
+    if family.is_deactivated:
+        errors["reason"] = _("This function family is already out of use.")
+    elif Function.objects.filter(family_id=family.pk).exists():
+        count = Function.objects.filter(family_id=family.pk).count()
+        errors["reason"] = ngettext(
+            "%(n)s function sits in this family: reclassify it to another family first.",
+            "%(n)s functions sit in this family: reclassify them to another family first.",
+            count,
+        ) % {"n": count}
+    elif not reason:
+        errors["reason"] = _("Give the reason.")
+    if errors:
+        raise ValidationError(errors)
+    FamilyDeactivation.objects.create(family=family, reason=reason[:TEXT_MAX_LENGTH], deactivated_by=actor)
+    events.family_event(
+        family=family, action="deactivated", actor=actor, before={"active": True}, after={"active": False}, note=reason
+    )
+    return family
+
+
+@transaction.atomic
+def family_reactivate(*, actor, family_id: int) -> FunctionFamily:
+    if not can_manage_matrix(actor):
+        raise PermissionDenied
+    family = _family_locked(family_id)
+    if not family.is_deactivated:
+        raise ValidationError({"reason": _("This function family is in use.")})
+    FamilyDeactivation.objects.filter(family_id=family.pk).delete()
+    events.family_event(
+        family=family, action="reactivated", actor=actor, before={"active": False}, after={"active": True}
+    )
+    return family

@@ -3,23 +3,43 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView, TemplateView, View
 
 from hrportal.models import Function, FunctionFamily
 from hrportal.roles import staff_of
 from hrportal.scoping import can_work_hr_case, staff_get_visible
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
-from reward.matrix.forms import EntityFilterForm, FunctionEditForm, FunctionForm, ReclassifyForm, StaffFunctionForm
+from reward.matrix.forms import (
+    EntityFilterForm,
+    FamilyCreateForm,
+    FamilyDeactivateForm,
+    FamilyForm,
+    FunctionEditForm,
+    FunctionForm,
+    ReclassifyForm,
+    StaffFunctionForm,
+)
 from reward.matrix.permissions import can_manage_matrix, can_read_matrix, matrix_entities
 from reward.matrix.selectors import (
     cell_functions,
+    family_list,
     function_history,
     function_list,
     functions_one_class_up,
     matrix_grid,
     reclassifications_of,
 )
-from reward.matrix.services import function_create, function_reclassify, function_update, staff_function_set
+from reward.matrix.services import (
+    family_create,
+    family_deactivate,
+    family_move,
+    family_reactivate,
+    family_update,
+    function_create,
+    function_reclassify,
+    function_update,
+    staff_function_set,
+)
 
 
 def _entity_filter(request):
@@ -213,3 +233,115 @@ class StaffFunctionView(ScopedMixin, TemplateView):
                 messages.success(request, _("The new function was recorded."))
                 return redirect("reward:matrix-staff", staff_id=person.pk)
         return self.render_to_response(self.get_context_data(person=person, form=form))
+
+
+class FamilyListView(RoleRequiredMixin, TemplateView):
+    """Central HR: the function families in the matrix's order, with their functions and whether in use."""
+
+    template_name = "reward/matrix/families.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["families"] = list(family_list())
+        return context
+
+
+class FamilyCreateView(RoleRequiredMixin, TemplateView):
+    template_name = "reward/matrix/family_form.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response({"form": FamilyCreateForm()})
+
+    def post(self, request, *args, **kwargs):
+        form = FamilyCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                family = family_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The function family was added."))
+                return redirect("reward:matrix-family", pk=family.pk)
+        return self.render_to_response({"form": form})
+
+
+class FamilyDetailView(RoleRequiredMixin, TemplateView):
+    """Central HR: rename a family; take it out of use (no function in it) or back into use."""
+
+    template_name = "reward/matrix/family_detail.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def _family(self):
+        return get_object_or_404(family_list(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        family = self._family()
+        context["family"] = family
+        context["deactivation"] = getattr(family, "deactivation", None)
+        context.setdefault(
+            "edit_form",
+            FamilyForm(initial={"name": family.name, "name_en": family.name_en, "is_management": family.is_management}),
+        )
+        context.setdefault("deactivate_form", FamilyDeactivateForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        family = self._family()
+        action = request.POST.get("action")
+        if action == "reactivate":
+            try:
+                family_reactivate(actor=request.user, family_id=family.pk)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The function family is in use again."))
+            return redirect("reward:matrix-family", pk=family.pk)
+        if action == "deactivate":
+            form = FamilyDeactivateForm(request.POST)
+            if form.is_valid():
+                try:
+                    family_deactivate(actor=request.user, family_id=family.pk, **form.cleaned_data)
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    messages.success(request, _("The function family is out of use."))
+                    return redirect("reward:matrix-family", pk=family.pk)
+            return self.render_to_response(self.get_context_data(deactivate_form=form))
+        form = FamilyForm(request.POST)
+        if form.is_valid():
+            try:
+                family_update(actor=request.user, family_id=family.pk, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The function family was saved."))
+                return redirect("reward:matrix-family", pk=family.pk)
+        return self.render_to_response(self.get_context_data(edit_form=form))
+
+
+class FamilyMoveView(RoleRequiredMixin, View):
+    """POST only: one place up or down in the order of the matrix's columns."""
+
+    http_method_names = ["post"]
+
+    def allowed(self, user) -> bool:
+        return can_manage_matrix(user)
+
+    def post(self, request, pk):
+        family = get_object_or_404(FunctionFamily, pk=pk)
+        try:
+            family_move(actor=request.user, family_id=family.pk, direction=request.POST.get("direction", ""))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The order of the function families was changed."))
+        return redirect("reward:matrix-families")
