@@ -20,6 +20,11 @@ register_events(
         "deployability.redeployment.withdrawn", _("Redeployment registration withdrawn"), model=RedeploymentCandidate
     ),
     EventType(
+        "deployability.redeployment.staff_moved",
+        _("Placed: entity, function and grade of the vacancy"),
+        model=RedeploymentCandidate,
+    ),
+    EventType(
         "deployability.internal_trajectory.saved", _("Trajectory inside the entity updated"), model=InternalTrajectory
     ),
     EventType("deployability.vacancy.published", _("Vacancy published"), model=Vacancy),

@@ -32,7 +32,8 @@ from hrportal.audit.services import audit_record
 from hrportal.jobs import job_enqueue
 from hrportal.models import Competency, Entity, Function, Staff
 from hrportal.parameters.selectors import parameter, snapshot
-from hrportal.scoping import hr_entities_of
+from hrportal.scoping import can_work_hr_case, hr_entities_of
+from reward.matrix.services import staff_function_set
 
 MAX_REFUSALS = "deployability.redeployment.max_refusals"
 PRIORITY_DAYS = "deployability.redeployment.priority_days"
@@ -440,7 +441,51 @@ def vacancy_withdraw(*, actor, vacancy_id: int) -> Vacancy:
 # --- Offers ------------------------------------------------------------------------------------------------
 
 
-def _place(candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool) -> None:
+def _staff_move(*, candidate: RedeploymentCandidate, vacancy: Vacancy, on: date, actor, hr_actor) -> Staff:
+    """The placement moves the person, from the placement date, to the vacancy's entity, function (dated
+    history through the matrix's own service) and grade. `hr_actor` records the function change: the HR
+    officer deciding (ex officio) or the one who made the accepted offer. The line manager of the old entity
+    is cleared when the entity changes: HR of the new entity names the new one (until then HR decides leave)."""
+    if hr_actor is None or not can_work_hr_case(user=hr_actor, staff=candidate.staff):
+        raise ValidationError(
+            _("The HR officer who made this offer can no longer act for this person: HR must record the answer.")
+        )
+    staff = Staff.objects.select_for_update(of=("self",)).get(pk=candidate.staff_id)
+    before = {"entity": staff.entity_id, "function": staff.function_id, "grade": staff.grade}
+    if staff.function_id != vacancy.function_id:
+        # while the person is still in the old entity, where the HR officer may act
+        staff_function_set(actor=hr_actor, staff=staff, function=vacancy.function, on=on)
+        staff.refresh_from_db()
+    fields = []
+    if staff.entity_id != vacancy.entity_id:
+        staff.entity_id = vacancy.entity_id
+        staff.entity_start = max(on, staff.service_start)
+        staff.line_manager = None
+        fields += ["entity", "entity_start", "line_manager"]
+    if staff.grade != vacancy.grade:
+        staff.grade = vacancy.grade
+        staff.level = vacancy.grade[0]
+        fields += ["grade", "level"]
+    if fields:
+        staff.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action="deployability.redeployment.staff_moved",
+        target=candidate,
+        staff=staff,
+        before=before,
+        after={"entity": staff.entity_id, "function": staff.function_id, "grade": staff.grade, "from": on},
+    )
+    candidate.staff = staff
+    return staff
+
+
+def _place(
+    candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool, actor, hr_actor
+) -> None:
+    """Place the candidate: the registration closes, the post is filled and the staff record follows, in the
+    caller's transaction."""
+    _staff_move(candidate=candidate, vacancy=vacancy, on=on, actor=actor, hr_actor=hr_actor)
     candidate.status = Status.PLACED
     candidate.placed_on = on
     candidate.placed_ex_officio = ex_officio
@@ -498,7 +543,7 @@ def offer_make(*, actor, candidate_id: int, vacancy_id: int, offered_on: date | 
         answered_on=offered_on if ex_officio else None,
     )
     if ex_officio:
-        _place(candidate, vacancy, on=offered_on, ex_officio=True)
+        _place(candidate, vacancy, on=offered_on, ex_officio=True, actor=actor, hr_actor=actor)
     audit_record(
         actor=actor,
         action="deployability.offer.ex_officio" if ex_officio else "deployability.offer.made",
@@ -540,7 +585,8 @@ def offer_accept(*, actor, offer_id: int, answered_on: date | None = None) -> Of
     offer.status = Offer.Status.ACCEPTED
     offer.answered_on = answered_on
     offer.save(update_fields=["status", "answered_on"])
-    _place(offer.candidate, offer.vacancy, on=answered_on, ex_officio=False)
+    hr_actor = actor if can_work_hr_case(user=actor, staff=offer.candidate.staff) else offer.offered_by
+    _place(offer.candidate, offer.vacancy, on=answered_on, ex_officio=False, actor=actor, hr_actor=hr_actor)
     audit_record(
         actor=actor,
         action="deployability.offer.accepted",
