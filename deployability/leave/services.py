@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -202,6 +203,34 @@ def leave_request_withdraw(*, request_id: int, actor) -> LeaveRequest:
         after=_snapshot(leave),
     )
     return leave
+
+
+def leave_staff_left_service(*, actor, staff: Staff, on: date) -> int:
+    """The person is out of service from `on`: pending requests and approved leave that starts after that
+    day are withdrawn (audited); leave that began on or before it stays as it was taken. Runs in the caller's
+    transaction; returns how many were withdrawn."""
+    open_leave = list(
+        LeaveRequest.objects.select_for_update()
+        .select_related("right")
+        .filter(staff=staff)
+        .filter(Q(status=Status.REQUESTED) | Q(status=Status.APPROVED, start__gt=on))
+    )
+    for leave in open_leave:
+        before = _snapshot(leave)
+        leave.status = Status.WITHDRAWN
+        leave.decision_reason = _("The person left service on %(date)s.") % {"date": _fmt(on)}
+        leave.save(update_fields=["status", "decision_reason"])
+        audit_record(
+            actor=actor,
+            action="deployability.leave.withdrawn",
+            target=leave,
+            staff=staff,
+            entity=staff.entity,
+            before=before,
+            after=_snapshot(leave),
+            note="left service",
+        )
+    return len(open_leave)
 
 
 # --- the catalogue ------------------------------------------------------------------------------------

@@ -226,6 +226,7 @@ class Offer(models.Model):
         ACCEPTED = "accepted", _("accepted")
         REFUSED = "refused", _("refused")
         EX_OFFICIO = "ex_officio", _("placed ex officio")
+        WITHDRAWN = "withdrawn", _("withdrawn: the candidate left service")
 
     candidate = models.ForeignKey(RedeploymentCandidate, on_delete=models.PROTECT, related_name="offers")
     vacancy = models.ForeignKey(Vacancy, on_delete=models.PROTECT, related_name="offers")

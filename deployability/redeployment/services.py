@@ -633,3 +633,49 @@ def offer_refuse(*, actor, offer_id: int, reason: str, answered_on: date | None 
     )
     job_enqueue("deployability.redeployment.tasks.notify_offer_answered", offer.pk)
     return offer
+
+
+# --- The person leaves service -----------------------------------------------------------------------------
+
+
+def staff_left_service(*, actor, staff: Staff, on: date) -> dict:
+    """The person is out of service from `on` (a dismissal): open guidance trajectories are completed with
+    that outcome, an active registration is withdrawn and its pending offer with it (the post is free again).
+    Runs in the caller's transaction; returns what it closed."""
+    outcome = _("Ended: the person left service on %(date)s.") % {"date": on.isoformat()}
+    trajectories = list(
+        GuidanceTrajectory.objects.select_for_update().filter(staff=staff, status=GuidanceTrajectory.Status.OPEN)
+    )
+    for trajectory in trajectories:
+        trajectory.status = GuidanceTrajectory.Status.COMPLETED
+        trajectory.completed_on = max(on, trajectory.started_on)
+        trajectory.outcome = str(outcome)
+        trajectory.save(update_fields=["status", "completed_on", "outcome"])
+        audit_record(
+            actor=actor,
+            action="deployability.trajectory.completed",
+            target=trajectory,
+            staff=staff,
+            after={"completed_on": trajectory.completed_on, "outcome": trajectory.outcome},
+        )
+    registrations = list(
+        RedeploymentCandidate.objects.select_for_update().filter(staff=staff, status__in=RedeploymentCandidate.ACTIVE)
+    )
+    offers = 0
+    for candidate in registrations:
+        offers += Offer.objects.filter(candidate=candidate, status=Offer.Status.PENDING).update(
+            status=Offer.Status.WITHDRAWN, answered_on=on
+        )
+        InternalTrajectory.objects.filter(candidate=candidate, closed_on__isnull=True).update(
+            closed_on=on, outcome=str(outcome)
+        )
+        candidate.status = Status.WITHDRAWN
+        candidate.save(update_fields=["status"])
+        audit_record(
+            actor=actor,
+            action="deployability.redeployment.withdrawn",
+            target=candidate,
+            staff=staff,
+            after={"status": candidate.status, "left_service_on": on, "pending_offers_withdrawn": offers},
+        )
+    return {"trajectories": len(trajectories), "registrations": len(registrations), "offers": offers}
