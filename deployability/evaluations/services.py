@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from deployability.evaluations.models import EvaluationCase
 from deployability.evaluations.permissions import can_work_case
-from deployability.models import GuidanceTrajectory
 from deployability.leave.services import leave_staff_left_service
+from deployability.models import GuidanceTrajectory
 from deployability.redeployment.services import staff_left_service, trajectory_open
 from hrportal.audit.services import audit_record
 from hrportal.jobs import job_enqueue

@@ -29,6 +29,11 @@ register_events(
     ),
     EventType("deployability.vacancy.published", _("Vacancy published"), model=Vacancy),
     EventType("deployability.vacancy.filled_by_other", _("Vacancy filled outside redeployment"), model=Vacancy),
+    EventType(
+        "deployability.vacancy.opened_to_others",
+        _("Vacancy opened to others and to the mobility marketplace"),
+        model=Vacancy,
+    ),
     EventType("deployability.vacancy.withdrawn", _("Vacancy withdrawn"), model=Vacancy),
     EventType("deployability.offer.made", _("Post offered to a redeployment candidate"), model=Offer),
     EventType("deployability.offer.accepted", _("Offered post accepted"), model=Offer),

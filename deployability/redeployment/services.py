@@ -30,9 +30,10 @@ from deployability.redeployment.permissions import (
 )
 from hrportal.audit.services import audit_record
 from hrportal.jobs import job_enqueue
-from hrportal.models import Competency, Entity, Function, Staff
+from hrportal.models import Competency, Entity, Function, HrOfficerScope, Staff, User
 from hrportal.parameters.selectors import parameter, snapshot
 from hrportal.scoping import can_work_hr_case, hr_entities_of
+from mobility.marketplace.services import request_create
 from reward.matrix.services import staff_function_set
 
 MAX_REFUSALS = "deployability.redeployment.max_refusals"
@@ -438,6 +439,100 @@ def vacancy_withdraw(*, actor, vacancy_id: int) -> Vacancy:
     return vacancy
 
 
+# --- After the priority period: open to others and to external mobility ----------------------------------
+MARKETPLACE_CLOSING_DAYS = 30  # the talent request takes applications for 30 days
+MARKETPLACE_PERIOD_DAYS = 365  # the period a talent request needs; a vacancy is a post, so one year
+
+
+def vacancies_due_for_others(*, today: date) -> list[int]:
+    """Open vacancies whose priority period has passed without a placement or a pending offer, not yet
+    opened to others."""
+    return list(
+        Vacancy.objects.filter(status=Vacancy.Status.OPEN, priority_until__lt=today, opened_to_others_on__isnull=True)
+        .exclude(offers__status=Offer.Status.PENDING)
+        .order_by("id")
+        .values_list("pk", flat=True)
+    )
+
+
+def _marketplace_owner(vacancy: Vacancy):
+    """The staff record the talent request is published under (the marketplace wants a person who answers
+    applications): who published the vacancy, else an HR officer of its entity, else central HR."""
+    users = User.objects.filter(is_active=True, staff__isnull=False, staff__is_active=True)
+    if vacancy.published_by_id and users.filter(pk=vacancy.published_by_id).exists():
+        return users.get(pk=vacancy.published_by_id)
+    hr = users.filter(pk__in=HrOfficerScope.objects.filter(entity_id=vacancy.entity_id).values("user_id")).order_by(
+        "id"
+    )
+    return hr.first() or users.filter(is_central_hr=True).order_by("id").first()
+
+
+@transaction.atomic
+def vacancy_open_to_others(*, vacancy_id: int, today: date | None = None) -> Vacancy | None:
+    """The priority period ended without a placement: the vacancy opens to others and is published, once, as
+    a talent request on the mobility marketplace through mobility's own service (so its matching runs, through
+    the outbox). Idempotent: a second run finds the vacancy already opened and does nothing (returns None)."""
+    today = today or timezone.localdate()
+    vacancy = Vacancy.objects.select_for_update(of=("self",)).select_related("function", "entity").get(pk=vacancy_id)
+    if (
+        vacancy.opened_to_others_on is not None
+        or vacancy.status != Vacancy.Status.OPEN
+        or vacancy.reserved_on(today)
+        or Offer.objects.filter(vacancy=vacancy, status=Offer.Status.PENDING).exists()
+    ):
+        return None
+    competencies = [(row.competency_id, row.level, True) for row in vacancy.competencies.all()]
+    owner = _marketplace_owner(vacancy)
+    request, note, refusal = None, "", ""
+    if not competencies:
+        note = Vacancy.MarketplaceNote.NO_COMPETENCIES
+    elif owner is None:
+        note = Vacancy.MarketplaceNote.NO_OWNER
+    else:
+        description = f"{vacancy.entity.name}: {vacancy.function.name}, {vacancy.grade}, {vacancy.place}. " + str(
+            _("Vacancy open to others since the end of its priority period for redeployment candidates.")
+        )
+        try:
+            with transaction.atomic():
+                request = request_create(
+                    actor=owner,
+                    title=vacancy.title,
+                    description=description,
+                    entity=vacancy.entity,
+                    time_share_percent=100,
+                    start=today,
+                    end=today + timedelta(days=MARKETPLACE_PERIOD_DAYS),
+                    closing_date=today + timedelta(days=MARKETPLACE_CLOSING_DAYS),
+                    competencies=competencies,
+                )
+        except (ValidationError, PermissionDenied) as error:
+            note = Vacancy.MarketplaceNote.REFUSED
+            refusal = "; ".join(str(m) for m in getattr(error, "messages", [repr(error)]))[:500]
+    vacancy.opened_to_others_on = today
+    vacancy.marketplace_request = request
+    vacancy.marketplace_note = note
+    vacancy.save(update_fields=["opened_to_others_on", "marketplace_request", "marketplace_note"])
+    audit_record(
+        actor=None,
+        action="deployability.vacancy.opened_to_others",
+        target=vacancy,
+        entity=vacancy.entity,
+        after={"opened_on": today, "talent_request": request.pk if request else None, "note": note},
+        note=refusal,
+        parameters=snapshot([PRIORITY_DAYS], on=vacancy.published_on),
+    )
+    return vacancy
+
+
+def vacancies_open_to_others(*, today: date | None = None) -> int:
+    """Daily (beat): open every vacancy whose priority period has passed; each in its own transaction."""
+    today = today or timezone.localdate()
+    opened = 0
+    for vacancy_id in vacancies_due_for_others(today=today):
+        opened += vacancy_open_to_others(vacancy_id=vacancy_id, today=today) is not None
+    return opened
+
+
 # --- Offers ------------------------------------------------------------------------------------------------
 
 
@@ -480,9 +575,7 @@ def _staff_move(*, candidate: RedeploymentCandidate, vacancy: Vacancy, on: date,
     return staff
 
 
-def _place(
-    candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool, actor, hr_actor
-) -> None:
+def _place(candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool, actor, hr_actor) -> None:
     """Place the candidate: the registration closes, the post is filled and the staff record follows, in the
     caller's transaction."""
     _staff_move(candidate=candidate, vacancy=vacancy, on=on, actor=actor, hr_actor=hr_actor)

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 DAY = date(2026, 5, 10)
 
 
-def test_the_third_offer_ex_officio_moves_the_person_and_new_hr_sees_them(client, hr_officer, staff_member, other_entity):
+def test_the_third_offer_ex_officio_moves_the_person_and_new_hr_sees_them(
+    client, hr_officer, staff_member, other_entity
+):
     staff_member.function = FunctionFactory()
     staff_member.save()
     candidate = CandidateFactory(staff=staff_member)
