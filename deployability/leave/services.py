@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from deployability.leave.models import LeaveRequest, LeaveRight
 from deployability.leave.permissions import can_decide_leave, is_owner
-from deployability.leave.selectors import days_held, leave_days, overlapping
+from deployability.leave.selectors import days_held, entitlement_for, leave_days, overlapping
 from hrportal.audit.services import audit_record
 from hrportal.inputs import date_check_bounds
 from hrportal.jobs import job_enqueue
@@ -84,7 +84,9 @@ def leave_request_create(
             raise ValidationError({"half_day": _("A half day is one day: make the first and last day the same.")})
     days = leave_days(start=start, end=end, half_day=half_day)
     if days <= 0:
-        raise ValidationError({"start": _("The period holds no working day (Monday to Friday).")})
+        raise ValidationError(
+            {"start": _("The period holds no working day (Monday to Friday, public holidays excepted).")}
+        )
     # Lock the person: overlap and entitlement are checked and the request written in one go.
     staff = Staff.objects.select_for_update(of=("self",)).get(pk=me.pk)
     clash = overlapping(staff_id=staff.pk, start=start, end=end).select_related("right").first()
@@ -101,8 +103,9 @@ def leave_request_create(
             }
         )
     held = days_held(staff_id=staff.pk, right_id=right.pk, year=start.year)
-    if right.is_capped and held + days > right.yearly_entitlement_days:
-        remaining = max(Decimal(right.yearly_entitlement_days) - held, Decimal(0))
+    entitlement = entitlement_for(right=right, staff=staff)
+    if entitlement is not None and held + days > entitlement:
+        remaining = max(entitlement - held, Decimal(0))
         raise ValidationError(
             {
                 "end": _(
@@ -113,7 +116,7 @@ def leave_request_create(
                     "days": days.normalize(),
                     "kind": right.name,
                     "remaining": remaining.normalize(),
-                    "entitlement": right.yearly_entitlement_days,
+                    "entitlement": entitlement.normalize(),
                     "year": start.year,
                 }
             }
@@ -136,6 +139,8 @@ def leave_request_create(
         after=_snapshot(leave),
         parameters={
             "yearly_entitlement_days": right.yearly_entitlement_days,
+            "working_time_fraction": str(staff.working_time_fraction),
+            "entitlement": None if entitlement is None else str(entitlement),
             "held_before": str(held),
             "favour_leave": right.is_favour_leave,
         },
