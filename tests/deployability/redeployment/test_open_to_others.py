@@ -49,12 +49,15 @@ def test_not_on_the_last_day_of_the_priority_period_then_once_the_day_after(vaca
     assert AuditEvent.objects.filter(action="mobility.request.published").count() == 1
 
 
-def test_the_vacancy_page_links_to_the_talent_request(client, vacancy, hr_officer):
+def test_the_vacancy_page_links_to_the_talent_request(client, vacancy, hr_officer, central_hr):
     vacancy_open_to_others(vacancy_id=vacancy.pk, today=DAY_AFTER)
     vacancy.refresh_from_db()
     client.force_login(hr_officer)
     page = client.get(reverse("deployability:redeployment-vacancy-detail", args=[vacancy.pk])).content.decode()
     assert reverse("mobility:request-detail", args=[vacancy.marketplace_request_id]) in page
+    # the home page's recent audit describes the marketplace's event (its "competencies" is a reverse relation)
+    client.force_login(central_hr)
+    assert client.get("/").status_code == 200
 
 
 def test_a_pending_offer_or_a_filled_post_keeps_it_from_the_marketplace(vacancy, staff_member):
