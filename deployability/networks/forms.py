@@ -35,4 +35,4 @@ class SessionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     on = BoundedDateField(label=_("Date"), widget=DATE)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=SESSION_MAX_PLACES)
+    capacity = forms.IntegerField(label=_("Number of places"), min_value=1, max_value=SESSION_MAX_PLACES)
