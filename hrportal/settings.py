@@ -394,6 +394,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=1),
         "args": ("mobility.marketplace.tasks.marketplace_expire",),
     },
+    # deployability: vacancies past their priority period go to others and to the mobility marketplace, once
+    "deployability-vacancies-open-to-others-daily": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=15, hour=1),
+        "args": ("deployability.redeployment.tasks.vacancies_open_to_others_daily",),
+    },
     "mobility-marketplace-rematch-nightly": {
         "task": "hrportal.jobs.tasks.job_schedule",
         "schedule": crontab(minute=0, hour=2),
@@ -431,12 +437,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hrportal.reports.tasks.report_run_scheduled",
         "schedule": crontab(minute=15, hour=6, day_of_month=2, month_of_year=1),
         "args": ("leadership_headcount",),
-    },
-    # deployability: vacancies past their priority period go to others and to the mobility marketplace, once
-    "deployability-vacancies-open-to-others-daily": {
-        "task": "hrportal.jobs.tasks.job_schedule",
-        "schedule": crontab(minute=15, hour=1),
-        "args": ("deployability.redeployment.tasks.vacancies_open_to_others_daily",),
     },
     "jobs-outbox-relay": {"task": "hrportal.jobs.tasks.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS},
     "jobs-stale-runs": {"task": "hrportal.jobs.tasks.stale_runs_fail", "schedule": 60},
