@@ -7,7 +7,7 @@ from deployability.careers.models import (
     PromotionPost,
 )
 from deployability.evaluations.models import EvaluationCase
-from deployability.leave.models import LeaveRequest, LeaveRight
+from deployability.leave.models import LeaveRequest, LeaveRight, PublicHoliday
 from deployability.networks.models import (
     LearningNetwork,
     NetworkMembership,
@@ -43,6 +43,7 @@ __all__ = [
     "ProjectLeaderAppointment",
     "PromotionApplication",
     "PromotionPost",
+    "PublicHoliday",
     "RedeploymentCandidate",
     "ReintegrationCase",
     "ReintegrationStep",

@@ -394,6 +394,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=1),
         "args": ("mobility.marketplace.tasks.marketplace_expire",),
     },
+    # deployability: vacancies past their priority period go to others and to the mobility marketplace, once
+    "deployability-vacancies-open-to-others-daily": {
+        "task": "hrportal.jobs.tasks.job_schedule",
+        "schedule": crontab(minute=15, hour=1),
+        "args": ("deployability.redeployment.tasks.vacancies_open_to_others_daily",),
+    },
     "mobility-marketplace-rematch-nightly": {
         "task": "hrportal.jobs.tasks.job_schedule",
         "schedule": crontab(minute=0, hour=2),

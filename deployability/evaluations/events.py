@@ -24,5 +24,10 @@ register_events(
     EventType(
         "deployability.evaluation_case.dismissed_mandatory", _("Mandatory dismissal decided"), model=EvaluationCase
     ),
+    EventType(
+        "deployability.evaluation_case.service_ended",
+        _("Out of service after the dismissal decision"),
+        model=EvaluationCase,
+    ),
     EventType("deployability.evaluation_case.closed", _("Insufficient-evaluation case closed"), model=EvaluationCase),
 )

@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from deployability.evaluations.models import EvaluationCase
 from deployability.evaluations.permissions import cases_visible_to
 from deployability.evaluations.services import followup_window
+from hrportal.audit.models import AuditEvent
 from hrportal.models import Evaluation
 from hrportal.roles import staff_of
 from hrportal.services.evaluations import evaluation_earliest_date
@@ -135,3 +137,19 @@ def case_figures_per_entity(*, entity_ids=None) -> list[dict]:
         .order_by("staff__entity__name")
     )
     return [{"entity": row.pop("staff__entity__name"), **row} for row in rows]
+
+
+def case_service_end(case: EvaluationCase) -> dict | None:
+    """What the dismissal closed when it ended the person's service (from its audit event), or None."""
+    if case.outcome not in (EvaluationCase.Outcome.DISMISSED_SPECIAL, EvaluationCase.Outcome.DISMISSED_MANDATORY):
+        return None
+    event = (
+        AuditEvent.objects.filter(
+            action="deployability.evaluation_case.service_ended",
+            target_type=ContentType.objects.get_for_model(EvaluationCase),
+            target_id=str(case.pk),
+        )
+        .order_by("-id")
+        .first()
+    )
+    return event.after if event is not None else None

@@ -19,11 +19,12 @@ from django.utils.translation import gettext_lazy as _
 
 from deployability.evaluations.models import EvaluationCase
 from deployability.evaluations.permissions import can_work_case
+from deployability.leave.services import leave_staff_left_service
 from deployability.models import GuidanceTrajectory
-from deployability.redeployment.services import trajectory_open
+from deployability.redeployment.services import staff_left_service, trajectory_open
 from hrportal.audit.services import audit_record
 from hrportal.jobs import job_enqueue
-from hrportal.models import Evaluation
+from hrportal.models import Evaluation, Staff
 from hrportal.parameters.selectors import parameter, snapshot
 from hrportal.services.evaluations import MIN_MONTHS_KEY, evaluation_check_interval
 
@@ -45,6 +46,28 @@ def followup_evaluations(case: EvaluationCase, *, window: int | None = None) -> 
             "evaluated_on"
         )[:window]
     )
+
+
+def _service_end(*, actor, case: EvaluationCase, on: date) -> dict:
+    """A dismissal ends the person's service in the core (`Staff.is_active=False`) on the decision, in the
+    decision's transaction: their open guidance trajectories and redeployment registration close and their
+    pending or future leave is withdrawn. Audited on the case with what was closed."""
+    staff = Staff.objects.select_for_update(of=("self",)).get(pk=case.staff_id)
+    closed = staff_left_service(actor=actor, staff=staff, on=on)
+    closed["leave"] = leave_staff_left_service(actor=actor, staff=staff, on=on)
+    was_active = staff.is_active
+    staff.is_active = False
+    staff.save(update_fields=["is_active"])
+    case.staff = staff
+    audit_record(
+        actor=actor,
+        action="deployability.evaluation_case.service_ended",
+        target=case,
+        staff=staff,
+        before={"is_active": was_active},
+        after={"is_active": False, "on": on, **closed},
+    )
+    return closed
 
 
 def _case_lock(case_id: int) -> EvaluationCase:
@@ -144,6 +167,7 @@ def case_dismiss_special(*, actor, case_id: int, finding: str, decided_on: date)
     case.closed_on = decided_on
     case.decided_by = actor
     case.save()
+    _service_end(actor=actor, case=case, on=decided_on)
     audit_record(
         actor=actor,
         action="deployability.evaluation_case.dismissed_special",
@@ -252,6 +276,7 @@ def case_decide_dismissal(*, actor, case_id: int, decided_on: date, note: str) -
     case.closed_on = decided_on
     case.decided_by = actor
     case.save()
+    _service_end(actor=actor, case=case, on=decided_on)
     audit_record(
         actor=actor,
         action="deployability.evaluation_case.dismissed_mandatory",

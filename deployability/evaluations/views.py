@@ -11,7 +11,13 @@ from django.views.generic import TemplateView
 from deployability.evaluations import forms as f
 from deployability.evaluations.models import EvaluationCase
 from deployability.evaluations.permissions import can_work_case, case_get_visible, works_cases
-from deployability.evaluations.selectors import case_figures_per_entity, case_list, case_timeline, own_cases
+from deployability.evaluations.selectors import (
+    case_figures_per_entity,
+    case_list,
+    case_service_end,
+    case_timeline,
+    own_cases,
+)
 from deployability.evaluations.services import (
     case_close,
     case_decide_dismissal,
@@ -74,6 +80,7 @@ class CaseDetailView(ScopedMixin, TemplateView):
         case = case_get_visible(user=user, case_id=self.kwargs["pk"])
         context["case"] = case
         context["timeline"] = case_timeline(case)
+        context["service_end"] = case_service_end(case)
         works = can_work_case(user=user, case=case)
         context["works"] = works
         if works and case.status in (Status.DECISION, Status.GUIDANCE):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from deployability.leave.models import LeaveRequest, LeaveRight
+from deployability.leave.models import LeaveRequest, LeaveRight, PublicHoliday
 
 
 @admin.register(LeaveRight)
@@ -25,3 +25,10 @@ class LeaveRequestAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(admin.ModelAdmin):
+    list_display = ["day", "name"]
+    search_fields = ["name"]
+    date_hierarchy = "day"

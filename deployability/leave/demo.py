@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from deployability.leave.models import LeaveRequest, LeaveRight
-from deployability.leave.selectors import working_days
+from deployability.leave.selectors import public_holidays, working_days
 from deployability.leave.services import leave_catalogue_load
 from hrportal.models import Staff, User
 from hrportal.scoping import team_ids_sql
@@ -31,9 +31,10 @@ def seed_demo(*, rng, today: date, out) -> None:
     now = timezone.now()
     year_start = date(today.year, 1, 1)
     records = []
+    holidays = public_holidays(date(today.year - 1, 1, 1), date(today.year + 1, 12, 31))  # one query
 
     def add(staff_id, right, start, end, status, decided=True):
-        days = Decimal(working_days(start, end))
+        days = Decimal(working_days(start, end, holidays=holidays))
         if days <= 0:
             return
         records.append(

@@ -63,6 +63,23 @@ class LeaveRight(models.Model):
         return self.yearly_entitlement_days is not None
 
 
+class PublicHoliday(models.Model):
+    """A public holiday: a weekday that is a holiday is not a leave day. The Belgian legal holidays of 2025-2027
+    are loaded by migration 0003 (reference data); central HR keeps the table in the admin (later years, or
+    a day of the Flemish staff regulations such as 11 July)."""
+
+    day = models.DateField(_("day"), unique=True, validators=[validate_input_date])
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return f"{self.name} ({self.day:%d/%m/%Y})"
+
+
 class LeaveRequest(models.Model):
     """A staff member asks leave of one kind for a period; the line manager approves or refuses."""
 

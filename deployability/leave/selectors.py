@@ -3,11 +3,11 @@
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from deployability.leave.models import LeaveRequest, LeaveRight
+from deployability.leave.models import LeaveRequest, LeaveRight, PublicHoliday
 from hrportal.models import Staff
 from hrportal.roles import staff_of
 from hrportal.scoping import team_ids_sql
@@ -16,8 +16,14 @@ Status = LeaveRequest.Status
 HALF = Decimal("0.5")
 
 
-def working_days(start: date, end: date) -> int:
-    """Monday to Friday between start and end, both included (public holidays are not subtracted)."""
+def public_holidays(start: date, end: date) -> set[date]:
+    """The public holidays between start and end, both included (one query)."""
+    return set(PublicHoliday.objects.filter(day__gte=start, day__lte=end).values_list("day", flat=True))
+
+
+def working_days(start: date, end: date, *, holidays: set[date] | None = None) -> int:
+    """Monday to Friday between start and end, both included, without the public holidays on those days
+    (`holidays` when the caller already read them, else one query)."""
     if end < start:
         return 0
     total = (end - start).days + 1
@@ -26,13 +32,24 @@ def working_days(start: date, end: date) -> int:
     for offset in range(rest):
         if (start + timedelta(days=weeks * 7 + offset)).weekday() < 5:
             days += 1
-    return days
+    holidays = public_holidays(start, end) if holidays is None else holidays
+    return days - sum(1 for day in holidays if start <= day <= end and day.weekday() < 5)
 
 
 def leave_days(*, start: date, end: date, half_day: bool) -> Decimal:
     if half_day:
-        return HALF if start.weekday() < 5 else Decimal(0)
+        return HALF if working_days(start, start) else Decimal(0)
     return Decimal(working_days(start, end))
+
+
+def entitlement_for(*, right: LeaveRight, staff: Staff) -> Decimal | None:
+    """The yearly entitlement of `right` for `staff`: the catalogue's full-time number times the person's
+    working-time fraction, rounded to the nearest half day (a quarter rounds up, in the person's favour:
+    35 times 0.75 = 26.25 → 26.5). None when the right has no yearly number."""
+    if right.yearly_entitlement_days is None:
+        return None
+    exact = Decimal(right.yearly_entitlement_days) * Decimal(staff.working_time_fraction)
+    return (exact * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
 
 
 def leave_rights_active() -> QuerySet[LeaveRight]:
@@ -59,16 +76,13 @@ class Balance:
     approved: Decimal = Decimal(0)
     requested: Decimal = Decimal(0)
     pieces: int = 0
-
-    @property
-    def entitlement(self):
-        return self.right.yearly_entitlement_days
+    entitlement: Decimal | None = None  # pro-rated by the working-time fraction (entitlement_for)
 
     @property
     def remaining(self):
         if self.entitlement is None:
             return None
-        return Decimal(self.entitlement) - self.approved - self.requested
+        return self.entitlement - self.approved - self.requested
 
 
 def balances_for(*, staff: Staff, year: int) -> list[Balance]:
@@ -97,6 +111,7 @@ def balances_for(*, staff: Staff, year: int) -> list[Balance]:
                 approved=row.get("approved") or Decimal(0),
                 requested=row.get("requested") or Decimal(0),
                 pieces=pieces.get(right.pk, 0),
+                entitlement=entitlement_for(right=right, staff=staff),
             )
         )
     return balances

@@ -62,7 +62,7 @@ class LeaveDecisionSerializer(serializers.Serializer):
 class BalanceSerializer(serializers.Serializer):
     right = serializers.IntegerField(source="right.pk")
     right_name = serializers.CharField(source="right.name")
-    entitlement = serializers.IntegerField(allow_null=True)
+    entitlement = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
     approved = serializers.DecimalField(max_digits=5, decimal_places=1)
     requested = serializers.DecimalField(max_digits=5, decimal_places=1)
     remaining = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from deployability.leave.models import LeaveRequest, LeaveRight
 from deployability.leave.permissions import can_decide_leave, is_owner
-from deployability.leave.selectors import days_held, leave_days, overlapping
+from deployability.leave.selectors import days_held, entitlement_for, leave_days, overlapping
 from hrportal.audit.services import audit_record
 from hrportal.inputs import date_check_bounds
 from hrportal.jobs import job_enqueue
@@ -83,7 +84,9 @@ def leave_request_create(
             raise ValidationError({"half_day": _("A half day is one day: make the first and last day the same.")})
     days = leave_days(start=start, end=end, half_day=half_day)
     if days <= 0:
-        raise ValidationError({"start": _("The period holds no working day (Monday to Friday).")})
+        raise ValidationError(
+            {"start": _("The period holds no working day (Monday to Friday, public holidays excepted).")}
+        )
     # Lock the person: overlap and entitlement are checked and the request written in one go.
     staff = Staff.objects.select_for_update(of=("self",)).get(pk=me.pk)
     clash = overlapping(staff_id=staff.pk, start=start, end=end).select_related("right").first()
@@ -100,8 +103,9 @@ def leave_request_create(
             }
         )
     held = days_held(staff_id=staff.pk, right_id=right.pk, year=start.year)
-    if right.is_capped and held + days > right.yearly_entitlement_days:
-        remaining = max(Decimal(right.yearly_entitlement_days) - held, Decimal(0))
+    entitlement = entitlement_for(right=right, staff=staff)
+    if entitlement is not None and held + days > entitlement:
+        remaining = max(entitlement - held, Decimal(0))
         raise ValidationError(
             {
                 "end": _(
@@ -112,7 +116,7 @@ def leave_request_create(
                     "days": days.normalize(),
                     "kind": right.name,
                     "remaining": remaining.normalize(),
-                    "entitlement": right.yearly_entitlement_days,
+                    "entitlement": entitlement.normalize(),
                     "year": start.year,
                 }
             }
@@ -135,6 +139,8 @@ def leave_request_create(
         after=_snapshot(leave),
         parameters={
             "yearly_entitlement_days": right.yearly_entitlement_days,
+            "working_time_fraction": str(staff.working_time_fraction),
+            "entitlement": None if entitlement is None else str(entitlement),
             "held_before": str(held),
             "favour_leave": right.is_favour_leave,
         },
@@ -202,6 +208,34 @@ def leave_request_withdraw(*, request_id: int, actor) -> LeaveRequest:
         after=_snapshot(leave),
     )
     return leave
+
+
+def leave_staff_left_service(*, actor, staff: Staff, on: date) -> int:
+    """The person is out of service from `on`: pending requests and approved leave that starts after that
+    day are withdrawn (audited); leave that began on or before it stays as it was taken. Runs in the caller's
+    transaction; returns how many were withdrawn."""
+    open_leave = list(
+        LeaveRequest.objects.select_for_update()
+        .select_related("right")
+        .filter(staff=staff)
+        .filter(Q(status=Status.REQUESTED) | Q(status=Status.APPROVED, start__gt=on))
+    )
+    for leave in open_leave:
+        before = _snapshot(leave)
+        leave.status = Status.WITHDRAWN
+        leave.decision_reason = _("The person left service on %(date)s.") % {"date": _fmt(on)}
+        leave.save(update_fields=["status", "decision_reason"])
+        audit_record(
+            actor=actor,
+            action="deployability.leave.withdrawn",
+            target=leave,
+            staff=staff,
+            entity=staff.entity,
+            before=before,
+            after=_snapshot(leave),
+            note="left service",
+        )
+    return len(open_leave)
 
 
 # --- the catalogue ------------------------------------------------------------------------------------

@@ -9,16 +9,27 @@ from rest_framework.views import APIView
 from deployability.networks import serializers as s
 from deployability.networks import services
 from deployability.networks.models import NetworkSession, SharedPractice
-from deployability.networks.permissions import is_member, network_get_visible
+from deployability.networks.permissions import can_manage_networks, is_member, network_get_visible
 from deployability.networks.selectors import networks_with_counts, practices_of, sessions_of
 
 
 class NetworkListApi(generics.ListAPIView):
+    """Every network (GET); central HR creates one (POST)."""
+
     serializer_class = s.NetworkSerializer
     pagination_class = None
 
     def get_queryset(self):
         return networks_with_counts()
+
+    @extend_schema(request=s.NetworkInputSerializer, responses={201: s.NetworkSerializer})
+    def post(self, request):
+        if not can_manage_networks(request.user):
+            raise NotFound  # like the pages: a central-HR action is not there for others
+        data = s.NetworkInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        network = services.network_create(actor=request.user, **data.validated_data)  # 400 on a refused rule
+        return Response(s.NetworkSerializer(networks_with_counts().get(pk=network.pk)).data, status=201)
 
 
 class NetworkJoinApi(APIView):
@@ -41,6 +52,17 @@ class SessionListApi(generics.ListAPIView):
             return NetworkSession.objects.none()
         network = network_get_visible(user=self.request.user, network_id=self.kwargs["pk"])
         return sessions_of(network_id=network.pk)
+
+    @extend_schema(request=s.SessionInputSerializer, responses={201: s.SessionSerializer})
+    def post(self, request, pk):
+        """Central HR plans a session of the network."""
+        network = network_get_visible(user=request.user, network_id=pk)
+        if not can_manage_networks(request.user):
+            raise NotFound  # like the pages: a central-HR action is not there for others
+        data = s.SessionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        session = services.session_plan(actor=request.user, network_id=network.pk, **data.validated_data)
+        return Response(s.SessionSerializer(sessions_of(network_id=network.pk).get(pk=session.pk)).data, status=201)
 
 
 class SessionRegisterApi(APIView):

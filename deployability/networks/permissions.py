@@ -1,7 +1,7 @@
 from django.http import Http404
 
 from deployability.networks.models import LearningNetwork, NetworkMembership, SharedPractice
-from hrportal.roles import staff_of
+from hrportal.roles import sees_everything, staff_of
 
 
 def member_network_ids(user) -> set[int]:
@@ -35,3 +35,8 @@ def practice_get_for_member(*, user, practice_id) -> SharedPractice:
         )
     except (SharedPractice.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def can_manage_networks(user) -> bool:
+    """Central HR (and admins) create networks and plan their sessions."""
+    return sees_everything(user)

@@ -34,3 +34,18 @@ class PracticeInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     text = serializers.CharField(max_length=PRACTICE_TEXT_MAX_LENGTH)
     file = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class NetworkInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    theme = serializers.ChoiceField(choices=LearningNetwork.Theme.choices)
+    description = serializers.CharField(
+        max_length=PRACTICE_TEXT_MAX_LENGTH, required=False, allow_blank=True, default=""
+    )
+
+
+class SessionInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    on = serializers.DateField()
+    place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    capacity = serializers.IntegerField(min_value=1, max_value=1000)

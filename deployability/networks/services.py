@@ -17,8 +17,9 @@ from deployability.networks.models import (
     SessionRegistration,
     SharedPractice,
 )
+from deployability.networks.permissions import can_manage_networks
 from hrportal.audit.services import audit_record
-from hrportal.inputs import unique_or_invalid
+from hrportal.inputs import date_check_bounds, unique_or_invalid
 from hrportal.jobs import job_enqueue
 from hrportal.parameters.selectors import parameter, snapshot
 from hrportal.roles import staff_of
@@ -42,6 +43,77 @@ def _me(actor):
     if me is None or not me.is_active:
         raise PermissionDenied
     return me
+
+
+SESSION_MAX_PLACES = 1000
+
+
+@transaction.atomic
+def network_create(*, actor, name: str, theme: str, description: str = "") -> LearningNetwork:
+    """Central HR creates a learning network ("Zin? Ja!" or talent policy)."""
+    if not can_manage_networks(actor):
+        raise PermissionDenied
+    name, description = (name or "").strip(), (description or "").strip()
+    errors = {}
+    if not name:
+        errors["name"] = _("Give the network a name.")
+    elif len(name) > 150:
+        errors["name"] = _("A name has at most 150 characters.")
+    elif LearningNetwork.objects.filter(name__iexact=name).exists():
+        errors["name"] = _("A network with this name already exists.")
+    if theme not in LearningNetwork.Theme.values:
+        errors["theme"] = _("Choose a theme.")
+    if len(description) > PRACTICE_TEXT_MAX_LENGTH:
+        errors["description"] = _("A description has at most %(n)s characters.") % {"n": PRACTICE_TEXT_MAX_LENGTH}
+    if errors:
+        raise ValidationError(errors)
+    with unique_or_invalid(_("A network with this name already exists."), field="name"):
+        network = LearningNetwork.objects.create(name=name, theme=theme, description=description)
+    audit_record(
+        actor=actor, action="deployability.networks.created", target=network, after={"name": name, "theme": theme}
+    )
+    return network
+
+
+@transaction.atomic
+def session_plan(*, actor, network_id: int, title: str, on, place: str = "", capacity: int) -> NetworkSession:
+    """Central HR plans a session of an active network: a title, a date from today on, a place and 1 to
+    1,000 places."""
+    if not can_manage_networks(actor):
+        raise PermissionDenied
+    network = LearningNetwork.objects.select_for_update().get(pk=network_id)
+    title, place = (title or "").strip(), (place or "").strip()
+    errors = {}
+    if not network.is_active:
+        errors["network"] = _("This network is no longer active.")
+    if not title:
+        errors["title"] = _("Give the session a title.")
+    elif len(title) > 200:
+        errors["title"] = _("A title has at most 200 characters.")
+    if len(place) > 200:
+        errors["place"] = _("A place has at most 200 characters.")
+    if on is None:
+        errors["on"] = _("Give the date of the session.")
+    else:
+        try:
+            date_check_bounds(field="on", value=on)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        else:
+            if on < timezone.localdate():
+                errors["on"] = _("A session is planned from today on.")
+    if capacity is None or not 1 <= capacity <= SESSION_MAX_PLACES:
+        errors["capacity"] = _("A session has 1 to %(max)s places.") % {"max": SESSION_MAX_PLACES}
+    if errors:
+        raise ValidationError(errors)
+    session = NetworkSession.objects.create(network=network, title=title, on=on, place=place, capacity=capacity)
+    audit_record(
+        actor=actor,
+        action="deployability.networks.session_planned",
+        target=session,
+        after={"network": network.pk, "on": on, "capacity": capacity},
+    )
+    return session
 
 
 @transaction.atomic

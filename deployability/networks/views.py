@@ -8,12 +8,17 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from deployability.networks import services
-from deployability.networks.forms import PracticeForm
+from deployability.networks.forms import NetworkForm, PracticeForm, SessionForm
 from deployability.networks.models import NetworkSession, SessionRegistration
-from deployability.networks.permissions import is_member, network_get_visible, practice_get_for_member
+from deployability.networks.permissions import (
+    can_manage_networks,
+    is_member,
+    network_get_visible,
+    practice_get_for_member,
+)
 from deployability.networks.selectors import networks_with_counts, practices_of, sessions_of
 from hrportal.roles import staff_of
-from hrportal.views.mixins import ScopedMixin, add_service_errors
+from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
 
 
 class NetworkListView(ScopedMixin, TemplateView):
@@ -23,6 +28,7 @@ class NetworkListView(ScopedMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         me = staff_of(self.request.user)
         context["networks"] = list(networks_with_counts())
+        context["can_manage"] = can_manage_networks(self.request.user)
         context["mine"] = set()
         context["registrations"] = []
         if me is not None:
@@ -57,6 +63,7 @@ class NetworkDetailView(ScopedMixin, TemplateView):
             "sessions": sessions,
             "registered": registered,
             "today": timezone.localdate(),
+            "can_manage": can_manage_networks(user),
         }
         if member:
             context["practices"] = list(practices_of(network_id=network.pk)[:50])
@@ -139,3 +146,53 @@ class PracticeFileView(ScopedMixin, View):
         response["Content-Disposition"] = f'attachment; filename="{practice.file_name}"'
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+class NetworkCreateView(RoleRequiredMixin, TemplateView):
+    """Central HR creates a learning network."""
+
+    template_name = "deployability/networks/network_form.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_networks(user)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response({"form": NetworkForm()})
+
+    def post(self, request, *args, **kwargs):
+        form = NetworkForm(request.POST)
+        if form.is_valid():
+            try:
+                network = services.network_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The network was created."))
+                return redirect("deployability:networks-detail", pk=network.pk)
+        return self.render_to_response({"form": form}, status=400)
+
+
+class SessionCreateView(RoleRequiredMixin, TemplateView):
+    """Central HR plans a session of a network."""
+
+    template_name = "deployability/networks/session_form.html"
+
+    def allowed(self, user) -> bool:
+        return can_manage_networks(user)
+
+    def get(self, request, pk):
+        network = network_get_visible(user=request.user, network_id=pk)
+        return self.render_to_response({"form": SessionForm(), "network": network})
+
+    def post(self, request, pk):
+        network = network_get_visible(user=request.user, network_id=pk)
+        form = SessionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.session_plan(actor=request.user, network_id=network.pk, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The session was planned."))
+                return redirect("deployability:networks-detail", pk=network.pk)
+        return self.render_to_response({"form": form, "network": network}, status=400)

@@ -15,6 +15,7 @@ from deployability.redeployment.models import (
     Vacancy,
     VacancyCompetency,
 )
+from deployability.redeployment.services import vacancies_due_for_others, vacancy_open_to_others
 from hrportal.models import Competency, Entity, Function, HrOfficerScope, Staff, User
 from hrportal.scoping import entity_subtree_ids_sql
 
@@ -246,6 +247,10 @@ def seed_demo(*, rng, today, out) -> None:
     )
     Offer.objects.bulk_create(offers)
     RedeploymentCandidate.objects.bulk_update([*places, own], ["refusals", "placed_on", "placed_ex_officio"])
+    # Three vacancies past their priority period go to the mobility marketplace as the nightly job would do
+    # (the job opens the rest on its first run); each is a talent request there, linked from the vacancy.
+    for vacancy_id in vacancies_due_for_others(today=today)[:3]:
+        vacancy_open_to_others(vacancy_id=vacancy_id, today=today)
     out.write(
         f"deployability redeployment: {len(candidates) + 1} candidates, "
         f"{len(vacancies)} vacancies, {len(offers)} offers."

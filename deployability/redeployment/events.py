@@ -20,10 +20,20 @@ register_events(
         "deployability.redeployment.withdrawn", _("Redeployment registration withdrawn"), model=RedeploymentCandidate
     ),
     EventType(
+        "deployability.redeployment.staff_moved",
+        _("Placed: entity, function and grade of the vacancy"),
+        model=RedeploymentCandidate,
+    ),
+    EventType(
         "deployability.internal_trajectory.saved", _("Trajectory inside the entity updated"), model=InternalTrajectory
     ),
     EventType("deployability.vacancy.published", _("Vacancy published"), model=Vacancy),
     EventType("deployability.vacancy.filled_by_other", _("Vacancy filled outside redeployment"), model=Vacancy),
+    EventType(
+        "deployability.vacancy.opened_to_others",
+        _("Vacancy opened to others and to the mobility marketplace"),
+        model=Vacancy,
+    ),
     EventType("deployability.vacancy.withdrawn", _("Vacancy withdrawn"), model=Vacancy),
     EventType("deployability.offer.made", _("Post offered to a redeployment candidate"), model=Offer),
     EventType("deployability.offer.accepted", _("Offered post accepted"), model=Offer),

@@ -177,6 +177,11 @@ class Vacancy(models.Model):
         FILLED = "filled", _("filled")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
+    class MarketplaceNote(models.TextChoices):
+        NO_COMPETENCIES = "no_competencies", _("not on the mobility marketplace: the vacancy lists no competencies")
+        NO_OWNER = "no_owner", _("not on the mobility marketplace: no HR officer of the entity has a staff record")
+        REFUSED = "refused", _("not on the mobility marketplace: the marketplace refused the request (see the audit)")
+
     title = models.CharField(_("title"), max_length=200)
     function = models.ForeignKey(Function, on_delete=models.PROTECT, related_name="+", verbose_name=_("function"))
     grade = models.CharField(_("grade"), max_length=3, choices=Staff.Grade.choices)
@@ -186,6 +191,20 @@ class Vacancy(models.Model):
     priority_until = models.DateField(_("reserved for redeployment candidates until"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     filled_by_other = models.BooleanField(_("filled outside redeployment"), default=False)
+    # After the priority period without a placement the vacancy opens to others and to external mobility:
+    # it is published once as a talent request on the mobility marketplace (services.vacancy_open_to_others).
+    opened_to_others_on = models.DateField(_("open to others since"), null=True, blank=True)
+    marketplace_request = models.OneToOneField(
+        "mobility.TalentRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("talent request on the mobility marketplace"),
+    )
+    marketplace_note = models.CharField(
+        _("why not on the marketplace"), max_length=20, choices=MarketplaceNote.choices, blank=True
+    )
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
@@ -226,6 +245,7 @@ class Offer(models.Model):
         ACCEPTED = "accepted", _("accepted")
         REFUSED = "refused", _("refused")
         EX_OFFICIO = "ex_officio", _("placed ex officio")
+        WITHDRAWN = "withdrawn", _("withdrawn: the candidate left service")
 
     candidate = models.ForeignKey(RedeploymentCandidate, on_delete=models.PROTECT, related_name="offers")
     vacancy = models.ForeignKey(Vacancy, on_delete=models.PROTECT, related_name="offers")

@@ -30,9 +30,11 @@ from deployability.redeployment.permissions import (
 )
 from hrportal.audit.services import audit_record
 from hrportal.jobs import job_enqueue
-from hrportal.models import Competency, Entity, Function, Staff
+from hrportal.models import Competency, Entity, Function, HrOfficerScope, Staff, User
 from hrportal.parameters.selectors import parameter, snapshot
-from hrportal.scoping import hr_entities_of
+from hrportal.scoping import can_work_hr_case, hr_entities_of
+from mobility.marketplace.services import request_create
+from reward.matrix.services import staff_function_set
 
 MAX_REFUSALS = "deployability.redeployment.max_refusals"
 PRIORITY_DAYS = "deployability.redeployment.priority_days"
@@ -437,10 +439,146 @@ def vacancy_withdraw(*, actor, vacancy_id: int) -> Vacancy:
     return vacancy
 
 
+# --- After the priority period: open to others and to external mobility ----------------------------------
+MARKETPLACE_CLOSING_DAYS = 30  # the talent request takes applications for 30 days
+MARKETPLACE_PERIOD_DAYS = 365  # the period a talent request needs; a vacancy is a post, so one year
+
+
+def vacancies_due_for_others(*, today: date) -> list[int]:
+    """Open vacancies whose priority period has passed without a placement or a pending offer, not yet
+    opened to others."""
+    return list(
+        Vacancy.objects.filter(status=Vacancy.Status.OPEN, priority_until__lt=today, opened_to_others_on__isnull=True)
+        .exclude(offers__status=Offer.Status.PENDING)
+        .order_by("id")
+        .values_list("pk", flat=True)
+    )
+
+
+def _marketplace_owner(vacancy: Vacancy):
+    """The staff record the talent request is published under (the marketplace wants a person who answers
+    applications): who published the vacancy, else an HR officer of its entity, else central HR."""
+    users = User.objects.filter(is_active=True, staff__isnull=False, staff__is_active=True)
+    if vacancy.published_by_id and users.filter(pk=vacancy.published_by_id).exists():
+        return users.get(pk=vacancy.published_by_id)
+    hr = users.filter(pk__in=HrOfficerScope.objects.filter(entity_id=vacancy.entity_id).values("user_id")).order_by(
+        "id"
+    )
+    return hr.first() or users.filter(is_central_hr=True).order_by("id").first()
+
+
+@transaction.atomic
+def vacancy_open_to_others(*, vacancy_id: int, today: date | None = None) -> Vacancy | None:
+    """The priority period ended without a placement: the vacancy opens to others and is published, once, as
+    a talent request on the mobility marketplace through mobility's own service (so its matching runs, through
+    the outbox). Idempotent: a second run finds the vacancy already opened and does nothing (returns None)."""
+    today = today or timezone.localdate()
+    vacancy = Vacancy.objects.select_for_update(of=("self",)).select_related("function", "entity").get(pk=vacancy_id)
+    if (
+        vacancy.opened_to_others_on is not None
+        or vacancy.status != Vacancy.Status.OPEN
+        or vacancy.reserved_on(today)
+        or Offer.objects.filter(vacancy=vacancy, status=Offer.Status.PENDING).exists()
+    ):
+        return None
+    competencies = [(row.competency_id, row.level, True) for row in vacancy.competencies.all()]
+    owner = _marketplace_owner(vacancy)
+    request, note, refusal = None, "", ""
+    if not competencies:
+        note = Vacancy.MarketplaceNote.NO_COMPETENCIES
+    elif owner is None:
+        note = Vacancy.MarketplaceNote.NO_OWNER
+    else:
+        description = f"{vacancy.entity.name}: {vacancy.function.name}, {vacancy.grade}, {vacancy.place}. " + str(
+            _("Vacancy open to others since the end of its priority period for redeployment candidates.")
+        )
+        try:
+            with transaction.atomic():
+                request = request_create(
+                    actor=owner,
+                    title=vacancy.title,
+                    description=description,
+                    entity=vacancy.entity,
+                    time_share_percent=100,
+                    start=today,
+                    end=today + timedelta(days=MARKETPLACE_PERIOD_DAYS),
+                    closing_date=today + timedelta(days=MARKETPLACE_CLOSING_DAYS),
+                    competencies=competencies,
+                )
+        except (ValidationError, PermissionDenied) as error:
+            note = Vacancy.MarketplaceNote.REFUSED
+            refusal = "; ".join(str(m) for m in getattr(error, "messages", [repr(error)]))[:500]
+    vacancy.opened_to_others_on = today
+    vacancy.marketplace_request = request
+    vacancy.marketplace_note = note
+    vacancy.save(update_fields=["opened_to_others_on", "marketplace_request", "marketplace_note"])
+    audit_record(
+        actor=None,
+        action="deployability.vacancy.opened_to_others",
+        target=vacancy,
+        entity=vacancy.entity,
+        after={"opened_on": today, "talent_request": request.pk if request else None, "note": note},
+        note=refusal,
+        parameters=snapshot([PRIORITY_DAYS], on=vacancy.published_on),
+    )
+    return vacancy
+
+
+def vacancies_open_to_others(*, today: date | None = None) -> int:
+    """Daily (beat): open every vacancy whose priority period has passed; each in its own transaction."""
+    today = today or timezone.localdate()
+    opened = 0
+    for vacancy_id in vacancies_due_for_others(today=today):
+        opened += vacancy_open_to_others(vacancy_id=vacancy_id, today=today) is not None
+    return opened
+
+
 # --- Offers ------------------------------------------------------------------------------------------------
 
 
-def _place(candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool) -> None:
+def _staff_move(*, candidate: RedeploymentCandidate, vacancy: Vacancy, on: date, actor, hr_actor) -> Staff:
+    """The placement moves the person, from the placement date, to the vacancy's entity, function (dated
+    history through the matrix's own service) and grade. `hr_actor` records the function change: the HR
+    officer deciding (ex officio) or the one who made the accepted offer. The line manager of the old entity
+    is cleared when the entity changes: HR of the new entity names the new one (until then HR decides leave)."""
+    if hr_actor is None or not can_work_hr_case(user=hr_actor, staff=candidate.staff):
+        raise ValidationError(
+            _("The HR officer who made this offer can no longer act for this person: HR must record the answer.")
+        )
+    staff = Staff.objects.select_for_update(of=("self",)).get(pk=candidate.staff_id)
+    before = {"entity": staff.entity_id, "function": staff.function_id, "grade": staff.grade}
+    if staff.function_id != vacancy.function_id:
+        # while the person is still in the old entity, where the HR officer may act
+        staff_function_set(actor=hr_actor, staff=staff, function=vacancy.function, on=on)
+        staff.refresh_from_db()
+    fields = []
+    if staff.entity_id != vacancy.entity_id:
+        staff.entity_id = vacancy.entity_id
+        staff.entity_start = max(on, staff.service_start)
+        staff.line_manager = None
+        fields += ["entity", "entity_start", "line_manager"]
+    if staff.grade != vacancy.grade:
+        staff.grade = vacancy.grade
+        staff.level = vacancy.grade[0]
+        fields += ["grade", "level"]
+    if fields:
+        staff.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action="deployability.redeployment.staff_moved",
+        target=candidate,
+        staff=staff,
+        before=before,
+        after={"entity": staff.entity_id, "function": staff.function_id, "grade": staff.grade, "from": on},
+    )
+    candidate.staff = staff
+    return staff
+
+
+def _place(candidate: RedeploymentCandidate, vacancy: Vacancy, *, on: date, ex_officio: bool, actor, hr_actor) -> None:
+    """Place the candidate: the registration closes, the post is filled and the staff record follows, in the
+    caller's transaction."""
+    _staff_move(candidate=candidate, vacancy=vacancy, on=on, actor=actor, hr_actor=hr_actor)
     candidate.status = Status.PLACED
     candidate.placed_on = on
     candidate.placed_ex_officio = ex_officio
@@ -498,7 +636,7 @@ def offer_make(*, actor, candidate_id: int, vacancy_id: int, offered_on: date | 
         answered_on=offered_on if ex_officio else None,
     )
     if ex_officio:
-        _place(candidate, vacancy, on=offered_on, ex_officio=True)
+        _place(candidate, vacancy, on=offered_on, ex_officio=True, actor=actor, hr_actor=actor)
     audit_record(
         actor=actor,
         action="deployability.offer.ex_officio" if ex_officio else "deployability.offer.made",
@@ -540,7 +678,8 @@ def offer_accept(*, actor, offer_id: int, answered_on: date | None = None) -> Of
     offer.status = Offer.Status.ACCEPTED
     offer.answered_on = answered_on
     offer.save(update_fields=["status", "answered_on"])
-    _place(offer.candidate, offer.vacancy, on=answered_on, ex_officio=False)
+    hr_actor = actor if can_work_hr_case(user=actor, staff=offer.candidate.staff) else offer.offered_by
+    _place(offer.candidate, offer.vacancy, on=answered_on, ex_officio=False, actor=actor, hr_actor=hr_actor)
     audit_record(
         actor=actor,
         action="deployability.offer.accepted",
@@ -587,3 +726,49 @@ def offer_refuse(*, actor, offer_id: int, reason: str, answered_on: date | None 
     )
     job_enqueue("deployability.redeployment.tasks.notify_offer_answered", offer.pk)
     return offer
+
+
+# --- The person leaves service -----------------------------------------------------------------------------
+
+
+def staff_left_service(*, actor, staff: Staff, on: date) -> dict:
+    """The person is out of service from `on` (a dismissal): open guidance trajectories are completed with
+    that outcome, an active registration is withdrawn and its pending offer with it (the post is free again).
+    Runs in the caller's transaction; returns what it closed."""
+    outcome = _("Ended: the person left service on %(date)s.") % {"date": on.isoformat()}
+    trajectories = list(
+        GuidanceTrajectory.objects.select_for_update().filter(staff=staff, status=GuidanceTrajectory.Status.OPEN)
+    )
+    for trajectory in trajectories:
+        trajectory.status = GuidanceTrajectory.Status.COMPLETED
+        trajectory.completed_on = max(on, trajectory.started_on)
+        trajectory.outcome = str(outcome)
+        trajectory.save(update_fields=["status", "completed_on", "outcome"])
+        audit_record(
+            actor=actor,
+            action="deployability.trajectory.completed",
+            target=trajectory,
+            staff=staff,
+            after={"completed_on": trajectory.completed_on, "outcome": trajectory.outcome},
+        )
+    registrations = list(
+        RedeploymentCandidate.objects.select_for_update().filter(staff=staff, status__in=RedeploymentCandidate.ACTIVE)
+    )
+    offers = 0
+    for candidate in registrations:
+        offers += Offer.objects.filter(candidate=candidate, status=Offer.Status.PENDING).update(
+            status=Offer.Status.WITHDRAWN, answered_on=on
+        )
+        InternalTrajectory.objects.filter(candidate=candidate, closed_on__isnull=True).update(
+            closed_on=on, outcome=str(outcome)
+        )
+        candidate.status = Status.WITHDRAWN
+        candidate.save(update_fields=["status"])
+        audit_record(
+            actor=actor,
+            action="deployability.redeployment.withdrawn",
+            target=candidate,
+            staff=staff,
+            after={"status": candidate.status, "left_service_on": on, "pending_offers_withdrawn": offers},
+        )
+    return {"trajectories": len(trajectories), "registrations": len(registrations), "offers": offers}

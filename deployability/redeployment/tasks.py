@@ -5,6 +5,7 @@ from smtplib import SMTPException
 from celery import shared_task
 
 from deployability.redeployment.models import GuidanceTrajectory, Offer, RedeploymentCandidate, Vacancy
+from deployability.redeployment.services import vacancies_open_to_others
 from hrportal.models import Entity, HrOfficerScope, User
 from hrportal.notifications import absolute_url, mail_send
 
@@ -92,3 +93,10 @@ def notify_offer_answered(offer_id: int) -> int:
         return 0
     url = absolute_url("deployability:redeployment-offer-detail", offer.pk)
     return _send("offer_answered", {"offer": offer, "url": url}, [offer.offered_by.email])
+
+
+@shared_task(outbox_atomic=False, soft_time_limit=300, time_limit=360, ignore_result=True)
+def vacancies_open_to_others_daily() -> int:
+    """Beat, daily: vacancies past their priority period without a placement go to the mobility marketplace
+    (once each; the service is idempotent)."""
+    return vacancies_open_to_others()

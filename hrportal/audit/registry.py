@@ -112,9 +112,11 @@ def _model_field(model, key: str):
     if model is None:
         return None
     try:
-        return model._meta.get_field(key)
+        field = model._meta.get_field(key)
     except Exception:  # not a field of the model: a key of the event only
         return None
+    # A reverse relation (e.g. a request's "competencies") is no field of the row: show the event's value as is.
+    return None if field.auto_created and not field.concrete else field
 
 
 def field_label(event_type: EventType | None, model, key: str) -> str:

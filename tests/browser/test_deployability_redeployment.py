@@ -129,5 +129,11 @@ def test_trajectory_registration_two_refusals_then_ex_officio(page, demo_site):
     candidate.refresh_from_db()
     assert candidate.status == RedeploymentCandidate.Status.PLACED and candidate.placed_ex_officio
     assert Offer.objects.get(candidate=candidate, number=3).status == Offer.Status.EX_OFFICIO
+    person.refresh_from_db()
+    assert (person.entity_id, person.function_id, person.grade) == (
+        posts[2].entity_id,
+        posts[2].function_id,
+        posts[2].grade,
+    )
     assert "ambtshalve" in page.locator("main").inner_text()
     page.screenshot(path=SCREENSHOTS / "flow-redeployment-ex-officio.png", full_page=True)

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from deployability.leave.selectors import balances_for, leave_pending_for
-from deployability.models import LeaveRequest, NetworkMembership, PromotionPost, ReintegrationCase
+from deployability.models import LeaveRequest, NetworkMembership, PromotionPost, ReintegrationCase, Vacancy
 from hrportal.home import action_items_for
 from hrportal.models import User
 
@@ -23,6 +23,8 @@ def test_demo_roles_find_something_waiting():
     assert ReintegrationCase.objects.count() == 2
     assert NetworkMembership.objects.filter(staff__user=users["demo-staff"]).exists()
     assert PromotionPost.objects.exists()
+    # vacancies past their priority period are on the mobility marketplace, linked from the vacancy
+    assert Vacancy.objects.filter(marketplace_request__isnull=False, opened_to_others_on__isnull=False).exists()
     for name, url in [
         ("demo-staff", "/deployability/leave/"),
         ("demo-staff", "/deployability/careers/paths/"),

@@ -103,10 +103,17 @@ MATRIX = [
     ("get", "/api/deployability/networks/", [200, 200, 200, 200, 200, 200]),
     ("get", "/api/deployability/networks/{network}/practices/", [404, 404, 404, 404, 404, 200]),
     ("get", "/api/deployability/networks/{network}/sessions/", [200, 200, 200, 200, 200, 200]),
+    # creating networks and planning sessions: central HR and admins only (the others: 404)
+    ("get", "/deployability/networks/new/", [404, 404, 404, 200, 200, 404]),
+    ("get", "/deployability/networks/{network}/sessions/new/", [404, 404, 404, 200, 200, 404]),
+    ("post", "/api/deployability/networks/{network}/sessions/", [404, 404, 404, 201, 201, 404]),
     # not members: refused with 400 (join first); central HR and admin without a staff record: 404
     ("post", "/api/deployability/networks/sessions/{session}/register/", [400, 400, 400, 404, 404, 201]),
 ]
-BODIES = {"close": {"case_outcome": "own_function"}}
+BODIES = {
+    "close": {"case_outcome": "own_function"},
+    "sessions": {"title": "S", "on": (date.today() + timedelta(days=3)).isoformat(), "capacity": 3},
+}
 
 
 @pytest.mark.parametrize(("method", "template", "expected"), MATRIX, ids=[f"{m} {t}" for m, t, _ in MATRIX])

@@ -209,7 +209,7 @@ def test_offer_of_a_higher_grade_refused_and_equal_grade_allowed(hr_officer, sta
     )
 
 
-def test_two_refusals_then_the_third_offer_places_ex_officio(hr_officer, staff_member):
+def test_two_refusals_then_the_third_offer_places_ex_officio(hr_officer, staff_member, central_hr):
     candidate = _candidate(staff_member)
     day = date(2026, 5, 10)
     first = offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=day)
@@ -230,8 +230,11 @@ def test_two_refusals_then_the_third_offer_places_ex_officio(hr_officer, staff_m
     assert third_vacancy.status == Vacancy.Status.FILLED
     event = AuditEvent.objects.get(action="deployability.offer.ex_officio")
     assert event.parameters["values"]["deployability.redeployment.max_refusals"] == 2
-    with pytest.raises(ValidationError) as error:
+    # the person now works in the vacancy's entity: their old entity's HR no longer acts for them
+    with pytest.raises(PermissionDenied):
         offer_make(actor=hr_officer, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=day)
+    with pytest.raises(ValidationError) as error:
+        offer_make(actor=central_hr, candidate_id=candidate.pk, vacancy_id=VacancyFactory().pk, offered_on=day)
     assert "geen verdere aanbiedingen" in str(error.value)
 
 
