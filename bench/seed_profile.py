@@ -1,0 +1,89 @@
+"""Where `seed_demo` spends its time: every step timed, each part's demo.py on its own.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> .venv/bin/python bench/seed_profile.py --staff 100000
+
+Runs `seed_demo` in process with each step wrapped in a timer (the core builder's steps, each app's and each
+part's `seed_demo`, each report run, the final ANALYZE), and prints them slowest first with the share of the
+total. The database must be migrated and empty (`manage.py migrate`, or `domain_reports.py` with a new
+name). Nothing is written to results/: this is for finding what to make cheaper.
+"""
+
+import argparse
+import functools
+import os
+import sys
+import time
+from importlib import import_module
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrportal.settings")
+
+TIMES: dict[str, float] = {}
+
+
+def timed(name, function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            TIMES[name] = TIMES.get(name, 0.0) + time.perf_counter() - started
+
+    return wrapper
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--staff", type=int, default=100000)
+    args = parser.parse_args()
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.core.management import call_command
+
+    from hrportal.management.commands import seed_demo as command
+    from hrportal.reports import services
+
+    for step in ("_functions", "_entities", "_people", "_reset_sequence", "_profiles", "_users"):
+        setattr(command.DemoBuilder, step, timed(f"core.{step}", getattr(command.DemoBuilder, step)))
+    real_bulk = command.Staff.objects.bulk_create
+    command.Staff.objects.bulk_create = timed("core.staff_bulk_create", real_bulk)
+    for step in ("_analyze",):
+        setattr(command.Command, step, timed(f"core.{step}", getattr(command.Command, step)))
+    for config in apps.get_app_configs():
+        try:
+            app_demo = import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        # each part's demo module, imported by the app's demo.py: wrap its entry points
+        for attr, value in list(vars(app_demo).items()):
+            if getattr(value, "__name__", "").endswith(".demo") and value is not app_demo:
+                for fname in ("seed_demo",):
+                    if hasattr(value, fname):
+                        setattr(value, fname, timed(f"{config.label}.{attr}", getattr(value, fname)))
+            elif callable(value) and attr.startswith("seed_") and attr != "seed_demo":
+                setattr(app_demo, attr, timed(f"{config.label}.{attr}", value))
+        app_demo.seed_demo = timed(f"{config.label} (all)", app_demo.seed_demo)
+    real_execute = services.report_run_execute
+
+    def execute(*, run_id):
+        from hrportal.reports.models import ReportRun
+
+        kind = ReportRun.objects.get(pk=run_id).kind
+        return timed(f"report.{kind}", real_execute)(run_id=run_id)
+
+    services.report_run_execute = execute
+    started = time.perf_counter()
+    call_command("seed_demo", staff=args.staff, verbosity=2)
+    total = time.perf_counter() - started
+    print(f"total {total:.1f} s (load {os.getloadavg()[0]:.2f})")
+    for name, seconds in sorted(TIMES.items(), key=lambda item: -item[1]):
+        print(f"{seconds:8.2f} s {100 * seconds / total:5.1f} %  {name}")
+
+
+if __name__ == "__main__":
+    main()
