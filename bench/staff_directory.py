@@ -59,7 +59,7 @@ def drop_database(db_name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
 
 
-def ensure_database(db_name: str, staff: int) -> float | None:
+def ensure_database(db_name: str, staff: int, seed_args: tuple = ()) -> float | None:
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
@@ -67,7 +67,7 @@ def ensure_database(db_name: str, staff: int) -> float | None:
             conn.execute(f'CREATE DATABASE "{db_name}"')
     manage(db_name, "migrate", "--noinput", "-v0")
     started = time.monotonic()
-    out = manage(db_name, "seed_demo", "--staff", str(staff), "--if-empty")
+    out = manage(db_name, "seed_demo", "--staff", str(staff), "--if-empty", *seed_args)
     return None if "nothing to do" in out else round(time.monotonic() - started, 1)
 
 
