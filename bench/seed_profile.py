@@ -38,6 +38,7 @@ def timed(name, function):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--staff", type=int, default=100000)
+    parser.add_argument("--evaluation-years", type=int, default=2)
     args = parser.parse_args()
     import django
 
@@ -78,7 +79,7 @@ def main() -> None:
 
     services.report_run_execute = execute
     started = time.perf_counter()
-    call_command("seed_demo", staff=args.staff, verbosity=2)
+    call_command("seed_demo", staff=args.staff, evaluation_years=args.evaluation_years, verbosity=2)
     total = time.perf_counter() - started
     print(f"total {total:.1f} s (load {os.getloadavg()[0]:.2f})")
     for name, seconds in sorted(TIMES.items(), key=lambda item: -item[1]):
