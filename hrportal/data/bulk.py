@@ -26,69 +26,46 @@ def insert_rows(model, fields: list[str], rows, *, batch_size: int = 5000) -> in
         for f in meta.concrete_fields
         if f.attname not in names and not (f.primary_key and f.get_internal_type().endswith("AutoField"))
     ]
-    constants = tuple(_prepare(f)(f.pre_save(model(), add=True) if _is_auto_now(f) else f.get_default()) for f in rest)
-    columns = given + rest
+    constants = [_prepare(f)(f.pre_save(model(), add=True) if _is_auto_now(f) else f.get_default()) for f in rest]
     preparers = [(i, _prepare(f)) for i, f in enumerate(given) if f.get_internal_type() in _PREPARED]
-    size = max(1, min(batch_size, _MAX_PARAMETERS // len(columns)))
-    table = connection.ops.quote_name(meta.db_table)
-    column_sql = ", ".join(connection.ops.quote_name(f.column) for f in columns)
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    if connection.vendor == "postgresql":
-        return _insert_unnest(table, given, rest, constants, preparers, rows, batch_size=max(batch_size, 20000))
-    count, batch = 0, []
-    with connection.cursor() as cursor:
-
-        def flush():
-            params = [value for row in batch for value in row]
-            cursor.execute(f"INSERT INTO {table} ({column_sql}) VALUES {', '.join([one] * len(batch))}", params)
-
-        for row in rows:
-            if preparers:
-                row = list(row)
-                for i, prepare in preparers:
-                    row[i] = prepare(row[i])
-            batch.append((*row, *constants))
-            if len(batch) == size:
-                flush()
-                count += len(batch)
-                batch = []
-        if batch:
-            flush()
-            count += len(batch)
-    return count
-
-
-def _insert_unnest(table, given, rest, constants, preparers, rows, *, batch_size) -> int:
-    """PostgreSQL: one array per column and INSERT ... SELECT FROM unnest(): a short statement whatever the
-    batch (a VALUES list of thousands of placeholders costs the driver more to parse than the server to run),
-    the defaults sent once per batch."""
     quote = connection.ops.quote_name
+    table = quote(meta.db_table)
     columns = ", ".join(quote(f.column) for f in (*given, *rest))
-    arrays = ", ".join(f"%s::{f.db_type(connection)}[]" for f in given)
-    defaults = "".join(f", %s::{f.db_type(connection)}" for f in rest)
-    sql = f"INSERT INTO {table} ({columns}) SELECT u.*{defaults} FROM unnest({arrays}) AS u"
     count = 0
     with connection.cursor() as cursor:
-        batch: list = []
-
-        def flush():
+        if connection.vendor == "postgresql":
+            # one array per column, INSERT ... SELECT FROM unnest(): a short statement whatever the batch (a
+            # VALUES list of thousands of placeholders costs the driver more to parse than the server to run);
             # the defaults' placeholders come first in the statement, then the arrays'
-            cursor.execute(sql, [*constants, *(list(column) for column in zip(*batch, strict=True))])
-
-        for row in rows:
-            if preparers:
-                row = list(row)
-                for i, prepare in preparers:
-                    row[i] = prepare(row[i])
-            batch.append(row)
-            if len(batch) == batch_size:
-                flush()
+            arrays = ", ".join(f"%s::{f.db_type(connection)}[]" for f in given)
+            defaults = "".join(f", %s::{f.db_type(connection)}" for f in rest)
+            sql = f"INSERT INTO {table} ({columns}) SELECT u.*{defaults} FROM unnest({arrays}) AS u"
+            for batch in _batches(rows, preparers, max(batch_size, 20000)):
+                cursor.execute(sql, [*constants, *(list(column) for column in zip(*batch, strict=True))])
                 count += len(batch)
-                batch = []
-        if batch:
-            flush()
+            return count
+        one = "(" + ", ".join(["%s"] * (len(given) + len(rest))) + ")"
+        for batch in _batches(rows, preparers, max(1, min(batch_size, _MAX_PARAMETERS // (len(given) + len(rest))))):
+            params = [value for row in batch for value in (*row, *constants)]
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(batch))}", params)
             count += len(batch)
     return count
+
+
+def _batches(rows, preparers, size: int):
+    """Lists of at most `size` rows, the values of the fields in `preparers` made ready for the driver."""
+    batch: list = []
+    for row in rows:
+        if preparers:
+            row = list(row)
+            for i, prepare in preparers:
+                row[i] = prepare(row[i])
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def insert_objects(objects: list, *, batch_size: int = 5000) -> int:
