@@ -12,6 +12,7 @@ from decimal import Decimal
 from importlib import import_module
 
 from django.apps import apps
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -382,6 +383,8 @@ class DemoBuilder:
         return rows
 
     def _users(self):
+        # one hash for the five demo accounts (the same public password): each hash costs a second on purpose
+        password = make_password(DEMO_PASSWORD)
         ago = Entity.objects.get(code=AGO_CODE)
         ago_staff = [m for m in self.staff if m.entity_id == ago.pk or m.entity.parent_id == ago.pk]
         head = next(m for m in ago_staff if m.management_tier == "N-1")
@@ -400,12 +403,12 @@ class DemoBuilder:
             user = User(
                 username=username, first_name=staff.first_name, last_name=staff.last_name, email=staff.email, **flags
             )
-            user.set_password(DEMO_PASSWORD)
+            user.password = password
             user.save()
             Staff.objects.filter(pk=staff.pk).update(user=user)
         HrOfficerScope.objects.create(user=User.objects.get(username="demo-hr"), entity=ago)
         admin = User(username="admin", email="admin@vlaanderen.example", is_staff=True, is_superuser=True)
-        admin.set_password(DEMO_PASSWORD)
+        admin.password = password
         admin.save()
 
 
