@@ -4,12 +4,15 @@
 
 Runs `seed_demo` in process with each step wrapped in a timer (the core builder's steps, each app's and each
 part's `seed_demo`, each report run, the final ANALYZE), and prints them slowest first with the share of the
-total. The database must be migrated and empty (`manage.py migrate`, or `domain_reports.py` with a new
-name). Nothing is written to results/: this is for finding what to make cheaper.
+total, and `seed_demo --verbosity 2`'s own step timings (the people written, the commit with its deferred
+foreign-key checks). The database must be migrated and empty. Writes results/seed_profile-<N>.json with the
+load average.
 """
 
 import argparse
 import functools
+import io
+import json
 import os
 import sys
 import time
@@ -78,12 +81,34 @@ def main() -> None:
         return timed(f"report.{kind}", real_execute)(run_id=run_id)
 
     services.report_run_execute = execute
+    load_before = os.getloadavg()
     started = time.perf_counter()
-    call_command("seed_demo", staff=args.staff, evaluation_years=args.evaluation_years, verbosity=2)
+    out = io.StringIO()
+    call_command("seed_demo", staff=args.staff, evaluation_years=args.evaluation_years, verbosity=2, stdout=out)
     total = time.perf_counter() - started
+    steps = {}
+    for line in out.getvalue().splitlines():
+        if line.startswith("  ") and " s  " in line:
+            seconds, name = line.strip().split(" s  ", 1)
+            steps[name] = float(seconds)
+    print(out.getvalue())
     print(f"total {total:.1f} s (load {os.getloadavg()[0]:.2f})")
     for name, seconds in sorted(TIMES.items(), key=lambda item: -item[1]):
         print(f"{seconds:8.2f} s {100 * seconds / total:5.1f} %  {name}")
+    record = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": "2 cores",
+        "staff": args.staff,
+        "evaluation_years": args.evaluation_years,
+        "seconds_in_process": round(total, 1),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "seed_demo_steps": steps,
+        "parts": {name: round(seconds, 2) for name, seconds in sorted(TIMES.items(), key=lambda item: -item[1])},
+    }
+    path = ROOT / "bench" / "results" / f"seed_profile-{args.staff}.json"
+    path.write_text(json.dumps(record, indent=1) + "\n")
+    print(f"written to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
