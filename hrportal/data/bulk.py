@@ -10,8 +10,10 @@ is generated, not entered. Portable SQL (PostgreSQL and SQLite), no COPY.
 
 from django.db import connection
 
-# Field types whose Python values the database driver cannot take as they are on every backend.
+# Field types whose Python values the database driver cannot take as they are on every backend; psycopg takes
+# dates, aware datetimes and decimals as they are (Django's PostgreSQL operations pass them through unchanged).
 _PREPARED = {"DateField", "DateTimeField", "DecimalField", "JSONField", "TimeField", "UUIDField", "DurationField"}
+_PREPARED_POSTGRESQL = {"DateTimeField", "JSONField", "DurationField"}
 _MAX_PARAMETERS = 30000  # under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement
 
 
@@ -27,7 +29,7 @@ def insert_rows(model, fields: list[str], rows, *, batch_size: int = 5000) -> in
         if f.attname not in names and not (f.primary_key and f.get_internal_type().endswith("AutoField"))
     ]
     constants = [_prepare(f)(f.pre_save(model(), add=True) if _is_auto_now(f) else f.get_default()) for f in rest]
-    preparers = [(i, _prepare(f)) for i, f in enumerate(given) if f.get_internal_type() in _PREPARED]
+    preparers = [(i, _prepare(f)) for i, f in enumerate(given) if _needs_preparing(f)]
     quote = connection.ops.quote_name
     table = quote(meta.db_table)
     columns = ", ".join(quote(f.column) for f in (*given, *rest))
@@ -94,7 +96,15 @@ def _is_auto_now(field) -> bool:
     return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
 
 
+def _needs_preparing(field) -> bool:
+    kinds = _PREPARED_POSTGRESQL if connection.vendor == "postgresql" else _PREPARED
+    return field.get_internal_type() in kinds
+
+
 def _prepare(field):
-    if field.get_internal_type() not in _PREPARED:
+    if not _needs_preparing(field):
         return lambda value: value
+    if connection.vendor == "postgresql" and field.get_internal_type() == "DateTimeField":
+        # an aware datetime goes as it is; a naive one gets Django's conversion (and warning)
+        return lambda value: value if value is None or value.tzinfo else field.get_db_prep_save(value, connection)
     return lambda value: field.get_db_prep_save(value, connection)
