@@ -260,15 +260,13 @@ _AGGREGATES = [
     f"SUM(CASE WHEN {_RECEIVES} THEN comp_annual END)",
     f"SUM(CASE WHEN {_RECEIVES} THEN {COMP_HOURLY} END)",
 ]
-# PostgreSQL: the medians in the same grouped query; percentile_cont skips the NULLs
+# PostgreSQL: the medians in the same grouped query; the complementary ones over the receivers only (FILTER:
+# the others never reach the median's sort, and percentile_cont would skip their NULLs anyway)
 _MEDIANS = [
-    f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {expression})"
-    for expression in (
-        "basic_annual",
-        "basic_hourly",
-        f"CASE WHEN {_RECEIVES} THEN comp_annual END",
-        f"CASE WHEN {_RECEIVES} THEN {COMP_HOURLY} END",
-    )
+    "percentile_cont(0.5) WITHIN GROUP (ORDER BY basic_annual)",
+    "percentile_cont(0.5) WITHIN GROUP (ORDER BY basic_hourly)",
+    f"percentile_cont(0.5) WITHIN GROUP (ORDER BY comp_annual) FILTER (WHERE {_RECEIVES})",
+    f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {COMP_HOURLY}) FILTER (WHERE {_RECEIVES})",
 ]
 _CATEGORY_COLUMNS = ("unit", "family", "fclass")
 
