@@ -14,13 +14,14 @@ Gap = (mean (or median) of men - that of women) / that of men x 100 (art. 3(1)(c
 medians are over the people who receive a complementary component; (e) is the share of each gender receiving
 one. Quartile bands (f) split staff ordered by total hourly pay into four equal groups (SQL NTILE(4)).
 
-How it is computed (docs/reward.md, "Measured"): each person's pay goes once into a temporary table. The
-complementary components' correlated subqueries run only for the people who receive one in the year (a few
-percent of staff), joined to everyone's basic pay; run for every person they made PostgreSQL's estimate so
-high that JIT compilation alone took 0.65 s. On PostgreSQL the six groupings (organisation / entity x all /
-class / family x class) are one GROUPING SETS query with the medians (percentile_cont) in it, and the quartile
-bands of the organisation and of each entity one more; SQLite has no GROUPING SETS nor percentile_cont, so
-there each grouping is its own query and the medians are computed in Python from one query of per-person pay.
+How it is computed (docs/reward.md, "Aggregation"): each person's pay goes once into a temporary table, in one
+transaction with JIT off. The complementary components' correlated subqueries run only for the people who
+receive one in the year (a few percent of staff), joined to everyone's basic pay; run for every person they
+made PostgreSQL's estimate so high that JIT compilation alone took 0.65 s. On PostgreSQL the six groupings
+(organisation / entity x all / class / family x class) are one GROUPING SETS query with the medians
+(percentile_cont, the complementary ones over the receivers only) in it, and the quartile bands two NTILE
+queries; SQLite has no GROUPING SETS nor percentile_cont, so there each grouping is its own query and the
+medians are computed in Python from one query of per-person pay.
 Query count does not depend on the number of staff.
 """
 
@@ -235,19 +236,18 @@ def pay_gap_figures(*, year: int, on: date) -> PayGapFigures:
             # JIT compilation costs more than it saves on 100,000 rows, and PostgreSQL starts it on the cost
             # estimate alone (it took 0.65 s of this table's 0.9 s before the receivers' join): off, here only
             cursor.execute("SET LOCAL jit = off")
+        # on an error the transaction's rollback removes the table (an aborted transaction could not drop it)
         cursor.execute(f"CREATE TEMPORARY TABLE {table} AS {sql}", sql_params)
-        try:
-            if in_db:
-                figures.groups = _grouping_sets(cursor, table)
-            else:
-                for scope, scope_keys in SCOPES.items():
-                    for level, level_keys in LEVELS.items():
-                        figures.groups[(scope, level)] = _grouped(cursor, table, scope_keys + level_keys)
-                cursor.execute(f"SELECT {', '.join(PERSON_COLUMNS[:-1])}, {COMP_HOURLY} FROM {table}")
-                _medians_in_python(cursor.fetchall(), figures)
-            figures.quartiles = _quartiles(cursor, table)
-        finally:
-            cursor.execute(f"DROP TABLE {table}")
+        if in_db:
+            figures.groups = _grouping_sets(cursor, table)
+        else:
+            for scope, scope_keys in SCOPES.items():
+                for level, level_keys in LEVELS.items():
+                    figures.groups[(scope, level)] = _grouped(cursor, table, scope_keys + level_keys)
+            cursor.execute(f"SELECT {', '.join(PERSON_COLUMNS[:-1])}, {COMP_HOURLY} FROM {table}")
+            _medians_in_python(cursor.fetchall(), figures)
+        figures.quartiles = _quartiles(cursor, table)
+        cursor.execute(f"DROP TABLE {table}")
     return figures
 
 

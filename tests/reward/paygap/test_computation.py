@@ -38,13 +38,15 @@ def organisation(db):
     ]
     people = [
         StaffFactory(
+            first_name=f"P{i}",  # no Faker names: the tests after this one draw the same names as without it
+            last_name=f"Person {i}",
             entity=rng.choice([first, second, division]),
             gender=rng.choice("FM"),
             function=rng.choice(functions),
             gross_monthly_salary=Decimal(rng.randrange(2500, 6000)),
             working_time_fraction=rng.choice([Decimal("1.00"), Decimal("0.80"), Decimal("0.50")]),
         )
-        for _ in range(60)
+        for i in range(60)
     ]
     listing = ShortageFunction.objects.create(
         function=functions[1], valid_from=date(2025, 1, 1), yearly_amount=Decimal("9000")
