@@ -108,6 +108,7 @@ def main() -> None:
     if args.fresh:
         drop_database(db_name)
     load_before = os.getloadavg()
+    uptime_before = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     seed_seconds = ensure_database(db_name, args.staff, ("--evaluation-years", str(args.evaluation_years)))
     result = subprocess.run(
         [sys.executable, "-c", MEASURE % {"reports": REPORTS}],
@@ -133,13 +134,15 @@ def main() -> None:
         print(f"monitoring snapshot (rolled back): {r['seconds']} s, {r['queries']} queries")
     print(f"data: {measured['volume']}")
     record = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": "2 cores",
         "staff": args.staff,
         "evaluation_years_seeded": args.evaluation_years,
         "seed_seconds": seed_seconds,
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
+        "uptime_before": uptime_before,
+        "uptime_after": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
         **measured,
     }
     path = ROOT / "bench" / "results" / f"domain_reports-{args.staff}{suffix.replace('_', '-')}.json"
