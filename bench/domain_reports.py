@@ -19,11 +19,10 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from staff_directory import ROOT, drop_database, ensure_database, env_for
+from staff_directory import ROOT, drop_database, ensure_database, env_for, machine_record
 
 REPORTS = [
     ("reward_pay_gap", {}),
@@ -134,15 +133,9 @@ def main() -> None:
         print(f"monitoring snapshot (rolled back): {r['seconds']} s, {r['queries']} queries")
     print(f"data: {measured['volume']}")
     record = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": "2 cores",
-        "staff": args.staff,
+        **machine_record(args.staff, load_before, uptime_before),
         "evaluation_years_seeded": args.evaluation_years,
         "seed_seconds": seed_seconds,
-        "load_average_before": load_before,
-        "load_average_after": os.getloadavg(),
-        "uptime_before": uptime_before,
-        "uptime_after": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
         **measured,
     }
     path = ROOT / "bench" / "results" / f"domain_reports-{args.staff}{suffix.replace('_', '-')}.json"

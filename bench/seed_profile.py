@@ -21,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from staff_directory import machine_record  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrportal.settings")
 
 TIMES: dict[str, float] = {}
@@ -96,13 +99,9 @@ def main() -> None:
     for name, seconds in sorted(TIMES.items(), key=lambda item: -item[1]):
         print(f"{seconds:8.2f} s {100 * seconds / total:5.1f} %  {name}")
     record = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": "2 cores",
-        "staff": args.staff,
+        **machine_record(args.staff, load_before),
         "evaluation_years": args.evaluation_years,
         "seconds_in_process": round(total, 1),
-        "load_average_before": load_before,
-        "load_average_after": os.getloadavg(),
         "seed_demo_steps": steps,
         "parts": {name: round(seconds, 2) for name, seconds in sorted(TIMES.items(), key=lambda item: -item[1])},
     }

@@ -45,6 +45,19 @@ def env_for(db_name: str) -> dict:
     }
 
 
+def machine_record(staff: int, load_before, uptime_before: str = "") -> dict:
+    """The head of a results file: when (UTC), the machine, the size, and its load before and now."""
+    return {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": "2 cores",
+        "staff": staff,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "uptime_before": uptime_before,
+        "uptime_after": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
+    }
+
+
 def manage(db_name: str, *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(db_name), capture_output=True, text=True, check=True
