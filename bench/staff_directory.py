@@ -45,6 +45,19 @@ def env_for(db_name: str) -> dict:
     }
 
 
+def machine_record(staff: int, load_before, uptime_before: str = "") -> dict:
+    """The head of a results file: when (UTC), the machine, the size, and its load before and now."""
+    return {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": "2 cores",
+        "staff": staff,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "uptime_before": uptime_before,
+        "uptime_after": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
+    }
+
+
 def manage(db_name: str, *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(db_name), capture_output=True, text=True, check=True
@@ -59,7 +72,7 @@ def drop_database(db_name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
 
 
-def ensure_database(db_name: str, staff: int) -> float | None:
+def ensure_database(db_name: str, staff: int, seed_args: tuple = ()) -> float | None:
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
@@ -67,7 +80,7 @@ def ensure_database(db_name: str, staff: int) -> float | None:
             conn.execute(f'CREATE DATABASE "{db_name}"')
     manage(db_name, "migrate", "--noinput", "-v0")
     started = time.monotonic()
-    out = manage(db_name, "seed_demo", "--staff", str(staff), "--if-empty")
+    out = manage(db_name, "seed_demo", "--staff", str(staff), "--if-empty", *seed_args)
     return None if "nothing to do" in out else round(time.monotonic() - started, 1)
 
 

@@ -15,3 +15,8 @@ def seed_demo(*, rng, today, out) -> None:
     experience_demo.seed_demo(rng=rng, today=today, out=out)
     labourmarket_demo.seed_demo(rng=rng, today=today, out=out)
     paygap_demo.seed_demo(rng=rng, today=today, out=out)
+
+
+def prepare_staff(staff: list) -> None:
+    """Called by the core demo on the drawn people before they are written."""
+    paygap_demo.prepare_staff(staff)

@@ -89,7 +89,8 @@ def build_pay_gap(*, run, progress) -> ReportResult:
         for key in table:
             scope_value = key[0] if scope == "unit" else None
             by_scope.setdefault(scope_value, []).append(key)
-        for scope_value, keys in by_scope.items():
+        # entities in id order: the database returns the groups in no particular order
+        for scope_value, keys in sorted(by_scope.items(), key=lambda item: -1 if item[0] is None else item[0]):
             counts = {(key, g): (table[key].get(g) or GenderStats()).n for key in keys for g in GENDERS}
             hidden = suppress_table(counts, threshold=min_cell)
             for key in sorted(keys, key=lambda k: tuple(-1 if v is None else v for v in k)):

@@ -4,11 +4,12 @@ request of demo-staff for demo-manager."""
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from hrportal.audit.models import AuditEvent
 from hrportal.audit.services import audit_record
+from hrportal.data.bulk import insert_objects
 from hrportal.data.demo import AGO_CODE
 from hrportal.models import Entity, Function, Staff, User
 from telework.agreements.models import WEEKDAY_FIELDS
@@ -129,6 +130,7 @@ def _seed_agreements(*, rng, today, out) -> None:
                 start,
                 end,
                 status=TeleworkAgreement.Status.APPROVED,
+                requested_at=decided,
                 decided_at=decided,
                 decided_by_id=manager_user,
                 parameters={"on": start.isoformat(), "values": {"telework.max_share_per_day_percent": 50}},
@@ -147,8 +149,7 @@ def _seed_agreements(*, rng, today, out) -> None:
                 requested_by=User.objects.filter(username="demo-staff").first(),
             )
         )
-    TeleworkAgreement.objects.bulk_create(agreements, batch_size=5000)
-    TeleworkAgreement.objects.filter(status=TeleworkAgreement.Status.APPROVED).update(requested_at=F("decided_at"))
+    insert_objects(agreements)  # the approved ones requested at their decision, as before
     _seed_decision_history(demo_users.get("demo-manager"))
     # Desks: most entities planned at the 80% norm; some already reduced their floor space, some have more room.
     for entity in rng.sample(entities, k=len(entities) // 3):

@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q
 
-from hrportal.models import Entity, HrOfficerScope, Staff, User
+from hrportal.models import Entity, Evaluation, HrOfficerScope, Staff, User
 from hrportal.roles import Role, roles_of
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +47,37 @@ def test_seed_demo_is_deterministic_and_refuses_a_filled_database():
     call_command("seed_demo", staff=200)
     again = list(Staff.objects.order_by("id").values_list("last_name", "grade", "entity__code")[:50])
     assert again == first
+
+
+def test_seed_demo_with_ten_years_of_evaluations_keeps_the_demo_and_adds_the_years_before():
+    """The benchmark's --evaluation-years (issue 10): the same people and the same two latest years as the
+    demo, and one evaluation a year before them for everyone in service that year."""
+
+    def evaluations():
+        return set(
+            Evaluation.objects.filter(evaluated_on__year__in=[2024, 2025]).values_list(
+                "staff__personnel_number", "evaluated_on", "rating"
+            )
+        )
+
+    with transaction.atomic():
+        call_command("seed_demo", staff=200)
+        demo, people = evaluations(), list(Staff.objects.order_by("id").values_list("personnel_number", "salary_scale"))
+        transaction.set_rollback(True)
+    with pytest.raises(CommandError):
+        call_command("seed_demo", staff=200, evaluation_years=31)
+    call_command("seed_demo", staff=200, evaluation_years=10)
+    assert list(Staff.objects.order_by("id").values_list("personnel_number", "salary_scale")) == people
+    assert evaluations() == demo
+    per_year = dict(
+        Evaluation.objects.filter(evaluated_on__year__lt=2024)
+        .values_list("evaluated_on__year")
+        .annotate(n=Count("id"))
+        .values_list("evaluated_on__year", "n")
+    )
+    assert sorted(per_year) == list(range(2016, 2024))
+    in_service_2016 = Staff.objects.filter(service_start__year__lte=2016).count()
+    # the evaluation-cases demo rewrites the history of two people (a case waiting for demo-hr)
+    assert in_service_2016 - 2 <= per_year[2016] <= in_service_2016
+    assert in_service_2016 > 0
+    assert not Evaluation.objects.filter(evaluated_on__year=2015).exists()
