@@ -4,6 +4,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 from django.views.generic import ListView
 
@@ -67,7 +68,7 @@ class AuditExportView(_AuditFilterMixin, View):
                 _("Decision"),
                 _("Person concerned"),
                 _("Entity"),
-                _("Record"),
+                pgettext("audit", "Record"),
                 _("What changed"),
                 _("Note"),
                 _("Rule values used"),

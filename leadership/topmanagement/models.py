@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
 from hrportal.models import Entity, Staff
@@ -33,7 +34,7 @@ class Mandate(models.Model):
     function_title = models.CharField(_("function"), max_length=200)
     start = models.DateField(_("start"), validators=[validate_input_date])
     end = models.DateField(_("end"), validators=[validate_input_date])
-    term = models.PositiveSmallIntegerField(_("term"), default=1)
+    term = models.PositiveSmallIntegerField(pgettext_lazy("mandate", "term"), default=1)
     previous = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="renewal", verbose_name=_("renews")
     )
