@@ -48,15 +48,22 @@ def staff_scope_q(user, *, prefix: str = "") -> Q:
     if sees_everything(user):
         return Q()
     roles = roles_of(user)
-    q = Q(**{f"{prefix}pk__in": []})
+    q = Q(pk__in=[])
     me = staff_of(user)
     if me is not None:
-        q |= Q(**{f"{prefix}pk": me.pk})
+        q |= Q(pk=me.pk)
         if Role.MANAGER in roles:
-            q |= Q(**{f"{prefix}pk__in": team_ids_sql(me.pk)})
+            q |= Q(pk__in=team_ids_sql(me.pk))
     if Role.HR in roles:
-        q |= Q(**{f"{prefix}entity_id__in": hr_entity_ids(user)})
-    return q
+        q |= Q(entity_id__in=hr_entity_ids(user))
+    if not prefix:
+        return q
+    if me is None and Role.HR not in roles:
+        return Q(**{f"{prefix}pk__in": []})
+    # Through a relation, the scope is one subquery on Staff. Written as an OR of the relation's column and the
+    # staff member's entity, it made PostgreSQL join all 100,000 staff rows before filtering (a list of 2,000
+    # cases: 45 ms instead of 1 ms).
+    return Q(**{f"{prefix}pk__in": Staff.objects.filter(q).values("pk")})
 
 
 def staff_visible_to(user) -> QuerySet[Staff]:
