@@ -16,7 +16,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -215,8 +214,8 @@ def main() -> None:
 
 def _print(report: dict, staff: int) -> None:
     print(report["uptime_before"])
-    header = f"{'role and page':58}{'p50':>7}{'p95':>7}{'max':>7}{'in proc':>8}{'SQL':>6}{'ratio':>6}{'q 1k':>5}{'q N':>5}"
-    print(header)
+    columns = f"{'p50':>7}{'p95':>7}{'max':>7}{'in proc':>8}{'SQL':>6}{'ratio':>6}{'q 1k':>5}{'q N':>5}"
+    print(f"{'role and page':58}{columns}")
     for key, row in report["pages"].items():
         f = row["in_process"] or {}
         ratio = row["p95_ms"] / f["request_ms"] if f.get("request_ms") else float("nan")
