@@ -9,7 +9,7 @@ Every page, API endpoint and selector that lists or fetches staff data goes thro
 ids outside the result answer 404.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Lookup, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
@@ -60,10 +60,30 @@ def staff_scope_q(user, *, prefix: str = "") -> Q:
         return q
     if me is None and Role.HR not in roles:
         return Q(**{f"{prefix}pk__in": []})
-    # Through a relation, the scope is one subquery on Staff. Written as an OR of the relation's column and the
-    # staff member's entity, it made PostgreSQL join all 100,000 staff rows before filtering (a list of 2,000
-    # cases: 45 ms instead of 1 ms).
-    return Q(**{f"{prefix}pk__in": Staff.objects.filter(q).values("pk")})
+    return staff_subquery_q(q, prefix=prefix)
+
+
+@Field.register_lookup
+class InStaffScope(Lookup):
+    """`column IN (subquery)`, written `column = ANY(ARRAY(subquery))` on PostgreSQL: the staff ids are then
+    computed once, first, and the rows are fetched by index. As a plain IN the planner joins the subquery,
+    and for some tables chose to walk the whole staff primary key (40 ms for a list of 1,400 rows)."""
+
+    lookup_name = "in_staff_scope"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+        return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)
+
+
+def staff_subquery_q(staff_q: Q, *, prefix: str) -> Q:
+    """A filter on a model reaching Staff through `prefix` ("staff__"): its staff are those `staff_q` selects.
+    Written as an OR of the row's own column and the staff member's entity (a join), the scope made PostgreSQL
+    join all 100,000 staff rows before filtering (a list of 2,000 cases: 45 ms instead of 1 ms)."""
+    return Q(**{f"{prefix}pk__in_staff_scope": Staff.objects.filter(staff_q).values("pk")})
 
 
 def staff_visible_to(user) -> QuerySet[Staff]:
