@@ -48,19 +48,19 @@ def staff_scope_q(user, *, prefix: str = "") -> Q:
     if sees_everything(user):
         return Q()
     roles = roles_of(user)
-    q = Q(pk__in=[])
     me = staff_of(user)
+    if prefix and me is None and Role.HR not in roles:
+        return Q(**{f"{prefix}pk__in": []})
+    q = Q(pk__in=[])
     if me is not None:
         q |= Q(pk=me.pk)
         if Role.MANAGER in roles:
-            q |= Q(pk__in=team_ids_sql(me.pk))
+            team = team_ids_sql(me.pk)
+            # through a relation, the team as an array too: the staff rows are then read by their key
+            q |= Q(pk__in_staff_scope=Staff.objects.filter(pk__in=team).values("pk")) if prefix else Q(pk__in=team)
     if Role.HR in roles:
         q |= Q(entity_id__in=hr_entity_ids(user))
-    if not prefix:
-        return q
-    if me is None and Role.HR not in roles:
-        return Q(**{f"{prefix}pk__in": []})
-    return staff_subquery_q(q, prefix=prefix)
+    return staff_subquery_q(q, prefix=prefix) if prefix else q
 
 
 @Field.register_lookup
