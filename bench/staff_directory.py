@@ -186,9 +186,10 @@ def by_kind(url: str) -> str:
     return "api" if url.startswith("/api/") else "page"
 
 
-def load(base: str, username: str, clients: int, total: int, urls: list[str], group=by_kind) -> dict:
-    """Each client is its own process (no shared GIL distorting the timings), logged in once. The timings
-    are summed up per `group(url)`: page or API by default."""
+def load(base: str, username: str, clients: int, total: int, urls: list[str] | None = None, group=by_kind) -> dict:
+    """Each client is its own process (no shared GIL distorting the timings), logged in once, walking `urls`
+    (this module's URLS by default). The timings are summed up per `group(url)`: page or API by default."""
+    urls = URLS if urls is None else urls
     results = multiprocessing.Queue()
     per_client = total // clients
     workers = [

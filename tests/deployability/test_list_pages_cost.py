@@ -5,16 +5,14 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from deployability.models import EvaluationCase
 from hrportal.models import Evaluation
 from tests.deployability.leave.factories import LeaveRequestFactory, LeaveRightFactory
 from tests.deployability.redeployment.factories import TrajectoryFactory
 from tests.factories import EvaluationFactory, StaffFactory
+from tests.pages import queries_per_page
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +21,6 @@ HR_PAGES = [
     "/deployability/leave/requests/",
     "/deployability/redeployment/trajectories/",
 ]
-
-
-def _queries(user, urls) -> dict[str, int]:
-    client = Client()
-    client.force_login(user)
-    counts = {}
-    for url in urls:
-        client.get(url)  # sessions and content types warm
-        cache.clear()  # the worst case: nothing kept yet
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(queries)
-    return counts
 
 
 def _grow(entity, other_entity, n: int):
@@ -51,9 +36,9 @@ def _grow(entity, other_entity, n: int):
 
 def test_the_list_pages_cost_the_same_queries_with_2_and_with_30_rows(central_hr, hr_officer, entity, other_entity):
     _grow(entity, other_entity, 1)
-    few = {"hr": _queries(hr_officer, HR_PAGES), "central": _queries(central_hr, HR_PAGES[:2])}
+    few = {"hr": queries_per_page(hr_officer, HR_PAGES), "central": queries_per_page(central_hr, HR_PAGES[:2])}
     _grow(entity, other_entity, 14)
-    many = {"hr": _queries(hr_officer, HR_PAGES), "central": _queries(central_hr, HR_PAGES[:2])}
+    many = {"hr": queries_per_page(hr_officer, HR_PAGES), "central": queries_per_page(central_hr, HR_PAGES[:2])}
     assert EvaluationCase.objects.count() == 30
     assert few == many
 

@@ -4,31 +4,16 @@
 from datetime import date
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from leadership.potential.models import Assessment
 from tests.factories import StaffFactory
 from tests.leadership.factories import EnrolmentFactory
+from tests.pages import queries_per_page
 
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/leadership/potential/talent-pool/", "/leadership/development/"]
-
-
-def _queries(user) -> dict[str, int]:
-    client = Client()
-    client.force_login(user)
-    counts = {}
-    for url in PAGES:
-        client.get(url)  # sessions and content types warm
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(queries)
-    return counts
 
 
 def _grow(entity, other_entity, n: int, result="potential"):
@@ -44,10 +29,10 @@ def test_the_talent_pool_and_development_cost_the_same_queries_with_few_and_many
     central_hr, hr_officer, entity, other_entity
 ):
     _grow(entity, other_entity, 1)
-    few = {"hr": _queries(hr_officer), "central": _queries(central_hr)}
+    few = {"hr": queries_per_page(hr_officer, PAGES), "central": queries_per_page(central_hr, PAGES)}
     _grow(entity, other_entity, 10)
     EnrolmentFactory(staff=hr_officer.staff)  # the HR officer now takes part in a trajectory
-    many = {"hr": _queries(hr_officer), "central": _queries(central_hr)}
+    many = {"hr": queries_per_page(hr_officer, PAGES), "central": queries_per_page(central_hr, PAGES)}
     assert few == many
 
 

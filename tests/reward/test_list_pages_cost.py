@@ -7,9 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hrportal.reports.models import ReportRun
@@ -17,21 +15,9 @@ from reward.labourmarket.models import LabourMarketAllowance, ShortageFunction
 from reward.matrix import selectors as matrix_selectors
 from reward.matrix.selectors import matrix_cells
 from tests.factories import FunctionFactory, StaffFactory
+from tests.pages import queries_per_page
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(user, urls) -> dict[str, int]:
-    client = Client()
-    client.force_login(user)
-    counts = {}
-    for url in urls:
-        client.get(url)  # sessions and content types warm
-        cache.clear()  # the worst case: nothing kept yet
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[url] = len(queries)
-    return counts
 
 
 def _grow(entity, other_entity, n: int, *, start: int):
@@ -75,9 +61,13 @@ CENTRAL_PAGES = [
 
 def test_the_list_pages_cost_the_same_queries_with_2_and_with_30_rows(central_hr, hr_officer, entity, other_entity):
     _grow(entity, other_entity, 2, start=0)
-    few = _queries(central_hr, CENTRAL_PAGES) | {"hr": _queries(hr_officer, ["/reward/labour-market/allowances/"])}
+    few = queries_per_page(central_hr, CENTRAL_PAGES) | {
+        "hr": queries_per_page(hr_officer, ["/reward/labour-market/allowances/"])
+    }
     _grow(entity, other_entity, 28, start=2)
-    many = _queries(central_hr, CENTRAL_PAGES) | {"hr": _queries(hr_officer, ["/reward/labour-market/allowances/"])}
+    many = queries_per_page(central_hr, CENTRAL_PAGES) | {
+        "hr": queries_per_page(hr_officer, ["/reward/labour-market/allowances/"])
+    }
     assert few == many
 
 
