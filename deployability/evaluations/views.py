@@ -22,8 +22,7 @@ from deployability.evaluations.services import (
     case_start_guidance,
 )
 from hrportal.pagination import CountCachingPaginator, request_count_key
-from hrportal.roles import sees_everything
-from hrportal.scoping import hr_entities_of
+from hrportal.roles import hr_entity_ids, sees_everything
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
 
 Status = EvaluationCase.Status
@@ -54,7 +53,7 @@ class CaseListView(RoleRequiredMixin, TemplateView):
             page.is_paginated = paginator.num_pages > 1
             context["page_obj"] = page
             context["cases"] = page.object_list
-            entity_ids = None if sees_everything(user) else list(hr_entities_of(user).values_list("pk", flat=True))
+            entity_ids = None if sees_everything(user) else list(hr_entity_ids(user))  # known to roles, no query
             # Read by the template only when it renders the table: the organisation-wide table (hundreds of
             # entities, a join of every staff row) is kept rendered for a minute, as the core keeps a long
             # list's total; an HR officer's few entities are counted on every view.
