@@ -56,8 +56,10 @@ def staff_scope_q(user, *, prefix: str = "") -> Q:
         q |= Q(pk=me.pk)
         if Role.MANAGER in roles:
             team = team_ids_sql(me.pk)
-            # through a relation, the team as an array too: the staff rows are then read by their key
-            q |= Q(pk__in_staff_scope=Staff.objects.filter(pk__in=team).values("pk")) if prefix else Q(pk__in=team)
+            if prefix:  # through a relation, the team as an array too: the staff rows are then read by their key
+                q |= Q(pk__in_staff_scope=Staff.objects.filter(pk__in=team).order_by().values("pk"))
+            else:
+                q |= Q(pk__in=team)
     if Role.HR in roles:
         q |= Q(entity_id__in=hr_entity_ids(user))
     return staff_subquery_q(q, prefix=prefix) if prefix else q
@@ -83,7 +85,7 @@ def staff_subquery_q(staff_q: Q, *, prefix: str) -> Q:
     """A filter on a model reaching Staff through `prefix` ("staff__"): its staff are those `staff_q` selects.
     Written as an OR of the row's own column and the staff member's entity (a join), the scope made PostgreSQL
     join all 100,000 staff rows before filtering (a list of 2,000 cases: 45 ms instead of 1 ms)."""
-    return Q(**{f"{prefix}pk__in_staff_scope": Staff.objects.filter(staff_q).values("pk")})
+    return Q(**{f"{prefix}pk__in_staff_scope": Staff.objects.filter(staff_q).order_by().values("pk")})
 
 
 def staff_visible_to(user) -> QuerySet[Staff]:
