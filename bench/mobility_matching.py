@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
@@ -289,25 +288,9 @@ def pages(request_ids: list[int], *, clients: int, total: int, workers: int) -> 
     urls = candidate_urls(request_ids)
     counts = django_script(QUERIES, URLS=urls)
     sd.URLS[:] = urls  # sd.load() walks its module's URL list
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "hrportal.wsgi", "--bind", f"127.0.0.1:{sd.PORT}", "--workers",
-         str(workers), "--log-level", "warning"],
-        cwd=ROOT,
-        env=sd.env_for(DB),
-    )  # fmt: skip
-    try:
-        base = f"http://127.0.0.1:{sd.PORT}"
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"{base}/healthz").read()
-                break
-            except OSError:
-                time.sleep(0.5)
+    with sd.serve(DB, workers) as base:
         sd.load(base, "bench-requester", 2, 40)  # warm-up
         load = sd.load(base, "bench-requester", clients, total)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     return {"queries_per_request": counts, "clients": clients, "gunicorn_workers": workers, "load": load}
 
 

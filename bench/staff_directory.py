@@ -9,6 +9,7 @@ Writes bench/results/staff_directory.json and prints a table. Goal: p95 < 150 ms
 """
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import multiprocessing
@@ -94,7 +95,7 @@ from django.test.utils import CaptureQueriesContext
 from hrportal.models import User
 import statistics, time
 client = Client()
-client.force_login(User.objects.get(username="demo-central"))
+client.force_login(User.objects.get(username=USERNAME))
 counts, floor = {}, {}
 for url in URLS:
     client.get(url)  # warm caches (sessions, content types)
@@ -138,9 +139,10 @@ URLS = [
 ]
 
 
-def query_counts(db_name: str, urls: list[str]) -> dict:
+def query_counts(db_name: str, urls: list[str], username: str = "demo-central") -> dict:
+    """Queries per request of `urls` for `username`, and each request's time against its SQL's, in process."""
     env = {**env_for(db_name), "DJANGO_SETTINGS_MODULE": "hrportal.settings", "ALLOWED_HOSTS": "testserver"}
-    script = f"URLS = {urls!r}\n" + QUERY_COUNT_SCRIPT
+    script = f"URLS = {urls!r}\nUSERNAME = {username!r}\n" + QUERY_COUNT_SCRIPT
     out = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout
@@ -189,12 +191,18 @@ def _client(base: str, username: str, urls: list[str], offset: int, count: int, 
         with opener.open(base + url) as response:
             response.read()
             assert response.status == 200
-        timings.append(("api" if url.startswith("/api/") else "page", (time.perf_counter() - started) * 1000))
+        timings.append((url, (time.perf_counter() - started) * 1000))
     results.put(timings)
 
 
-def load(base: str, username: str, clients: int, total: int, urls: list[str]) -> dict:
-    """Each client is its own process (no shared GIL distorting the timings), logged in once."""
+def by_kind(url: str) -> str:
+    return "api" if url.startswith("/api/") else "page"
+
+
+def load(base: str, username: str, clients: int, total: int, urls: list[str] | None = None, group=by_kind) -> dict:
+    """Each client is its own process (no shared GIL distorting the timings), logged in once, walking `urls`
+    (this module's URLS by default). The timings are summed up per `group(url)`: page or API by default."""
+    urls = URLS if urls is None else urls
     results = multiprocessing.Queue()
     per_client = total // clients
     workers = [
@@ -208,12 +216,14 @@ def load(base: str, username: str, clients: int, total: int, urls: list[str]) ->
     wall = time.perf_counter() - started
     for w in workers:
         w.join()
-    timings: dict[str, list[float]] = {"page": [], "api": []}
+    timings: dict[str, list[float]] = {"page": [], "api": []} if group is by_kind else {}
     for client_timings in collected:
-        for kind, elapsed in client_timings:
-            timings[kind].append(elapsed)
+        for url, elapsed in client_timings:
+            timings.setdefault(group(url), []).append(elapsed)
     result = {}
     for kind, values in timings.items():
+        if not values:
+            continue
         values.sort()
         result[kind] = {
             "requests": len(values),
@@ -223,6 +233,39 @@ def load(base: str, username: str, clients: int, total: int, urls: list[str]) ->
         }
     result["requests_per_s"] = round(sum(len(v) for v in timings.values()) / wall, 1)
     return result
+
+
+@contextlib.contextmanager
+def serve(db_name: str, workers: int, port: int = PORT):
+    """gunicorn on `db_name` at 127.0.0.1:`port`, stopped on leaving; yields the base URL once it answers."""
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "hrportal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env_for(db_name),
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{base}/healthz").read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 def main():
@@ -247,39 +290,13 @@ def main():
     counts = {size: list(m["counts"].values()) for size, m in measured.items()}
     floor = measured[str(args.staff)]["floor"]
 
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "hrportal.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env_for(large),
-    )
-    try:
-        base = f"http://127.0.0.1:{PORT}"
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"{base}/healthz").read()
-                break
-            except OSError:
-                time.sleep(0.5)
+    with serve(large, args.workers) as base:
         load(base, "demo-central", 2, 40, URLS)  # warm-up
         results = {role: load(base, role, args.clients, args.requests, URLS) for role in ("demo-central", "demo-hr")}
         if candidates[str(args.staff)]:
             results["candidates"] = load(
                 base, "demo-central", args.clients, args.requests // 2, candidates[str(args.staff)]
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
     report = {
         "when": datetime.now().isoformat(timespec="seconds"),

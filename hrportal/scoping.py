@@ -9,7 +9,7 @@ Every page, API endpoint and selector that lists or fetches staff data goes thro
 ids outside the result answer 404.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Lookup, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
@@ -48,15 +48,44 @@ def staff_scope_q(user, *, prefix: str = "") -> Q:
     if sees_everything(user):
         return Q()
     roles = roles_of(user)
-    q = Q(**{f"{prefix}pk__in": []})
     me = staff_of(user)
+    if prefix and me is None and Role.HR not in roles:
+        return Q(**{f"{prefix}pk__in": []})
+    q = Q(pk__in=[])
     if me is not None:
-        q |= Q(**{f"{prefix}pk": me.pk})
+        q |= Q(pk=me.pk)
         if Role.MANAGER in roles:
-            q |= Q(**{f"{prefix}pk__in": team_ids_sql(me.pk)})
+            team = team_ids_sql(me.pk)
+            if prefix:  # through a relation, the team as an array too: the staff rows are then read by their key
+                q |= Q(pk__in_staff_scope=Staff.objects.filter(pk__in=team).order_by().values("pk"))
+            else:
+                q |= Q(pk__in=team)
     if Role.HR in roles:
-        q |= Q(**{f"{prefix}entity_id__in": hr_entity_ids(user)})
-    return q
+        q |= Q(entity_id__in=hr_entity_ids(user))
+    return staff_subquery_q(q, prefix=prefix) if prefix else q
+
+
+@Field.register_lookup
+class InStaffScope(Lookup):
+    """`column IN (subquery)`, written `column = ANY(ARRAY(subquery))` on PostgreSQL: the staff ids are then
+    computed once, first, and the rows are fetched by index. As a plain IN the planner joins the subquery,
+    and for some tables chose to walk the whole staff primary key (40 ms for a list of 1,400 rows)."""
+
+    lookup_name = "in_staff_scope"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+        return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)
+
+
+def staff_subquery_q(staff_q: Q, *, prefix: str) -> Q:
+    """A filter on a model reaching Staff through `prefix` ("staff__"): its staff are those `staff_q` selects.
+    Written as an OR of the row's own column and the staff member's entity (a join), the scope made PostgreSQL
+    join all 100,000 staff rows before filtering (a list of 2,000 cases: 45 ms instead of 1 ms)."""
+    return Q(**{f"{prefix}pk__in_staff_scope": Staff.objects.filter(staff_q).order_by().values("pk")})
 
 
 def staff_visible_to(user) -> QuerySet[Staff]:

@@ -64,7 +64,10 @@ class EvaluationCase(models.Model):
 
     class Meta:
         ordering = ["-opened_on", "-id"]
-        indexes = [models.Index(fields=["status", "staff"])]
+        indexes = [
+            models.Index(fields=["status", "staff"]),
+            models.Index(fields=["opened_on", "id"], name="evaluation_case_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(outcome="dismissed_special") | ~models.Q(special_circumstances=""),

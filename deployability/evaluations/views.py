@@ -1,5 +1,7 @@
 """Pages of insufficient-evaluation cases: HR's list, the case page with its timeline and decisions."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -26,11 +28,11 @@ from deployability.evaluations.services import (
     case_start_guidance,
 )
 from hrportal.pagination import CountCachingPaginator, request_count_key
-from hrportal.roles import sees_everything
-from hrportal.scoping import hr_entities_of
+from hrportal.roles import hr_entity_ids, sees_everything
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
 
 Status = EvaluationCase.Status
+FIGURES_SECONDS = 60
 
 
 def _today():
@@ -57,8 +59,13 @@ class CaseListView(RoleRequiredMixin, TemplateView):
             page.is_paginated = paginator.num_pages > 1
             context["page_obj"] = page
             context["cases"] = page.object_list
-            entity_ids = None if sees_everything(user) else list(hr_entities_of(user).values_list("pk", flat=True))
-            context["figures"] = case_figures_per_entity(entity_ids=entity_ids)
+            entity_ids = None if sees_everything(user) else list(hr_entity_ids(user))  # known to roles, no query
+            # Read by the template only when it renders the table: the organisation-wide table (hundreds of
+            # entities, a join of every staff row) is kept rendered for a minute, as the core keeps a long
+            # list's total; an HR officer's few entities are counted on every view.
+            context["figures"] = partial(case_figures_per_entity, entity_ids=entity_ids)
+            context["figures_seconds"] = FIGURES_SECONDS if entity_ids is None else 0
+            context["figures_scope"] = "all" if entity_ids is None else f"user-{user.pk}"
         context["works"] = works_cases(user)
         context["statuses"] = [
             ("open", _("open")),

@@ -120,6 +120,7 @@ class LeaveRequest(models.Model):
             models.Index(fields=["staff", "start"]),
             models.Index(fields=["status", "start"]),
             models.Index(fields=["right", "start"]),
+            models.Index(fields=["start", "id"], name="leave_request_list_order"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="leave_request_period_order"),

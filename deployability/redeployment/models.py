@@ -51,7 +51,11 @@ class GuidanceTrajectory(models.Model):
 
     class Meta:
         ordering = ["-started_on", "-id"]
-        indexes = [models.Index(fields=["staff", "status"])]
+        indexes = [
+            models.Index(fields=["staff", "status"]),
+            # the trajectory list's order (open first, newest first): a page without sorting every row
+            models.Index(fields=["status", "-started_on", "-id"], name="trajectory_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="open", completed_on__isnull=True)

@@ -41,7 +41,8 @@ def trajectory_progress(*, staff) -> list[dict]:
         .annotate(done=Count("session__module", distinct=True))
     )
     done = {row["session__module__trajectory"]: row["done"] for row in attended}
-    ids = set(Enrolment.objects.filter(staff=staff).values_list("session__module__trajectory", flat=True).distinct())
+    # a subquery, not a list of ids: the same two queries whether or not the person has enrolments
+    ids = Enrolment.objects.filter(staff=staff).values("session__module__trajectory")
     rows = []
     for trajectory in Trajectory.objects.filter(pk__in=ids).annotate(module_count=Count("modules")):
         finished = done.get(trajectory.pk, 0)

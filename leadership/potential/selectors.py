@@ -26,8 +26,10 @@ def talent_pool(*, viewer) -> QuerySet[Staff]:
     else:
         return Staff.objects.none()
     latest = Assessment.objects.filter(staff=OuterRef("pk")).order_by("-assessed_on", "-id")
+    # Only the assessed few (tens of 100,000) get the latest-assessment subqueries, not every active person.
+    assessed = Assessment.objects.filter(result__in=POOL_RESULTS).values("staff_id")
     return (
-        staff.filter(is_active=True)
+        staff.filter(is_active=True, pk__in=assessed)
         .annotate(
             latest_result=Subquery(latest.values("result")[:1]),
             latest_role=Subquery(latest.values("role")[:1]),

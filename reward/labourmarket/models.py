@@ -100,7 +100,11 @@ class LabourMarketAllowance(models.Model):
 
     class Meta:
         ordering = ["-start", "-id"]
-        indexes = [models.Index(fields=["staff", "start"]), models.Index(fields=["listing", "end"])]
+        indexes = [
+            models.Index(fields=["staff", "start"]),
+            models.Index(fields=["listing", "end"]),
+            models.Index(fields=["start", "id"], name="lm_allowance_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="lm_allowance_period_order"),
             models.CheckConstraint(

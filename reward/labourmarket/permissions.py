@@ -9,7 +9,7 @@ from django.http import Http404
 
 from hrportal.models import Staff
 from hrportal.roles import Role, hr_entity_ids, roles_of, sees_everything, staff_of
-from hrportal.scoping import can_work_hr_case
+from hrportal.scoping import can_work_hr_case, staff_subquery_q
 from reward.labourmarket.models import LabourMarketAllowance
 
 
@@ -32,13 +32,13 @@ def allowance_scope_q(user) -> Q:
         return Q(pk__in=[])
     if sees_everything(user):
         return Q()
-    q = Q(pk__in=[])
+    staff = Q(pk__in=[])
     me = staff_of(user)
     if me is not None:
-        q |= Q(staff_id=me.pk)
+        staff |= Q(pk=me.pk)
     if Role.HR in roles_of(user):
-        q |= Q(staff__entity_id__in=hr_entity_ids(user))
-    return q
+        staff |= Q(entity_id__in=hr_entity_ids(user))
+    return staff_subquery_q(staff, prefix="staff__")
 
 
 def allowances_visible_to(user) -> QuerySet[LabourMarketAllowance]:

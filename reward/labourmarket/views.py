@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
+from hrportal.pagination import CountKeyMixin
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
 from reward.labourmarket.forms import AllowanceEndForm, AllowanceGrantForm, ShortageEndForm, ShortageListingForm
 from reward.labourmarket.models import LabourMarketAllowance, ShortageFunction
@@ -97,23 +98,27 @@ class ShortageEndView(RoleRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class AllowanceListView(RoleRequiredMixin, TemplateView):
-    """HR: the allowances of their entities; central HR: all."""
+class AllowanceListView(RoleRequiredMixin, CountKeyMixin, ListView):
+    """HR: the allowances of their entities; central HR: all, a page at a time."""
 
     template_name = "reward/labourmarket/allowance_list.html"
+    context_object_name = "allowances"
+    paginate_by = 25
 
     def allowed(self, user) -> bool:
         return can_grant_allowances(user)
 
+    def get_queryset(self):
+        status = self.request.GET.get("status", "")
+        self.status = status if status in LabourMarketAllowance.Status.values else ""
+        rows = allowance_list(viewer=self.request.user)
+        return rows.filter(status=self.status) if self.status else rows
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        status = self.request.GET.get("status", "")
-        rows = allowance_list(viewer=self.request.user)
-        if status in LabourMarketAllowance.Status.values:
-            rows = rows.filter(status=status)
-        context["allowances"] = rows[:LIST_LIMIT]
         context["statuses"] = LabourMarketAllowance.Status.choices
-        context["status"] = status
+        context["status"] = self.status
+        context["query_string"] = f"status={self.status}" if self.status else ""
         return context
 
 

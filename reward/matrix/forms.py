@@ -3,20 +3,25 @@ from django.utils.translation import gettext_lazy as _
 
 from hrportal.inputs import TEXT_MAX_LENGTH, BoundedDateField
 from hrportal.models import Entity, Function, FunctionFamily
+from hrportal.widgets import FastSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CLASS_CHOICES = [(c, str(c)) for c in range(Function.MIN_CLASS, Function.MAX_CLASS + 1)]
 
 
 class EntityFilterForm(forms.Form):
-    entity = forms.ModelChoiceField(label=_("Entity"), queryset=Entity.objects.none(), required=False)
+    # Hundreds of entities: their options are rendered once per change of the entities (FastSelect), not per page.
+    entity = forms.ModelChoiceField(
+        label=_("Entity"),
+        queryset=Entity.objects.none(),
+        required=False,
+        empty_label=_("the whole organisation"),
+        widget=FastSelect(label_field="name", cached=True),
+    )
 
     def __init__(self, *args, entities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entity"].queryset = entities
-        self.fields["entity"].choices = [("", _("the whole organisation"))] + [
-            (e.pk, e.name) for e in entities.order_by("name")
-        ]
+        self.fields["entity"].queryset = entities.order_by("name")
 
 
 def _family_field(required=False):

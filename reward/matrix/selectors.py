@@ -5,15 +5,17 @@
 - `function_class_of(function=, on=)`: the class a function had on a date (its reclassifications);
 - `functions_one_class_up(staff=)`: the functions one class above a person's own, in their family and the
   neighbouring families (the paths a career step or a function upgrade can take);
-- `matrix_cells(viewer=, entity=)`: number of functions and staff per family x class, in one query.
+- `matrix_cells(entity_id=)`: number of functions and staff per family x class, in two queries whatever the size.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 
 from hrportal.models import Function, FunctionFamily, Staff
+from hrportal.pagination import LARGE_COUNT, LARGE_COUNT_SECONDS
 from hrportal.scoping import entity_subtree_ids_sql
 from reward.matrix.models import FunctionReclassification, StaffFunctionHistory
 
@@ -89,26 +91,35 @@ class Cell:
     staff: int
 
 
+def active_staff_per_function(*, entity_id: int | None = None) -> dict[int, int]:
+    """Active staff per function id (with `entity_id`: in that entity and the entities below it), in one query.
+    The counts of a large organisation are kept for a minute, as the core keeps a long list's total
+    (hrportal.pagination): counting 100,000 staff costs PostgreSQL a scan of the whole table on every view."""
+    key = f"reward:matrix:staff-per-function:{entity_id or 'all'}"
+    counts = cache.get(key)
+    if counts is None:
+        staff = Staff.objects.filter(is_active=True, function__isnull=False)
+        if entity_id is not None:
+            staff = staff.filter(entity_id__in=entity_subtree_ids_sql(entity_id))
+        rows = staff.order_by().values_list("function_id").annotate(n=Count("id"))
+        counts = dict(rows)
+        if sum(counts.values()) >= LARGE_COUNT:
+            cache.set(key, counts, LARGE_COUNT_SECONDS)
+    return counts
+
+
 def matrix_cells(*, entity_id: int | None = None) -> dict[tuple[int | None, int], Cell]:
-    """Functions and active staff per (family, class), in one aggregated query. With `entity_id` the staff
-    count covers that entity and the entities below it (the functions stay the whole catalogue's)."""
-    staff_filter = Q(staff__is_active=True)
-    if entity_id is not None:
-        staff_filter &= Q(staff__entity_id__in=entity_subtree_ids_sql(entity_id))
-    rows = (
-        Function.objects.values("family_id", "function_class")
-        .annotate(
-            functions=Count("id", distinct=True),
-            staff_count=Count("staff", filter=staff_filter, distinct=True),
-        )
-        .order_by()
-    )
-    return {
-        (r["family_id"], r["function_class"]): Cell(
-            r["family_id"], r["function_class"], r["functions"], r["staff_count"]
-        )
-        for r in rows
-    }
+    """Functions and active staff per (family, class): the catalogue's functions in one query, their staff in
+    another (active_staff_per_function). With `entity_id` the staff count covers that entity and the entities
+    below it (the functions stay the whole catalogue's)."""
+    staff = active_staff_per_function(entity_id=entity_id)
+    functions: dict[tuple[int | None, int], int] = {}
+    counted: dict[tuple[int | None, int], int] = {}
+    for pk, family_id, function_class in Function.objects.order_by().values_list("pk", "family_id", "function_class"):
+        key = (family_id, function_class)
+        functions[key] = functions.get(key, 0) + 1
+        counted[key] = counted.get(key, 0) + staff.get(pk, 0)
+    return {key: Cell(key[0], key[1], n, counted[key]) for key, n in functions.items()}
 
 
 def cell_functions(*, family_id: int | None, function_class: int, entity_id: int | None = None):
@@ -150,13 +161,26 @@ def matrix_grid(*, entity_id: int | None = None) -> Grid:
     )
 
 
-def function_list(*, family_id: int | None = None, query: str = ""):
-    qs = Function.objects.select_related("family").annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
+def function_list(*, family_id: int | None = None, query: str = "", counted: bool = True):
+    """The catalogue's functions, each with `staff_count` (active staff) unless `counted` is False: a page then
+    reads its rows' counts from active_staff_per_function (with_staff_counts) instead of joining every staff row."""
+    qs = Function.objects.select_related("family")
+    if counted:
+        qs = qs.annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
     if family_id is not None:
         qs = qs.filter(family_id=family_id)
     if query:
         qs = qs.filter(name__icontains=query)
     return qs.order_by("family__position", "function_class", "name")
+
+
+def with_staff_counts(functions) -> list[Function]:
+    """`functions` (a page of them) with `staff_count` set from active_staff_per_function."""
+    staff = active_staff_per_function()
+    rows = list(functions)
+    for function in rows:
+        function.staff_count = staff.get(function.pk, 0)
+    return rows
 
 
 def reclassifications_of(*, function: Function):

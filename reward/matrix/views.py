@@ -28,6 +28,7 @@ from reward.matrix.selectors import (
     functions_one_class_up,
     matrix_grid,
     reclassifications_of,
+    with_staff_counts,
 )
 from reward.matrix.services import (
     family_create,
@@ -120,10 +121,11 @@ class FunctionListView(RoleRequiredMixin, ListView):
 
     def get_queryset(self):
         self.query = (self.request.GET.get("q") or "")[:100]
-        return function_list(query=self.query)
+        return function_list(query=self.query, counted=False)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["functions"] = with_staff_counts(context["functions"])
         context["q"] = self.query
         context["query_string"] = f"q={self.query}" if self.query else ""
         return context

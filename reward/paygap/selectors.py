@@ -359,19 +359,29 @@ def _quartiles(cursor, table: str) -> dict:
     return result
 
 
-def latest_pay_gap_run():
+def latest_pay_gap_run(*, charts: bool = True):
     """The newest finished run of the pay-gap report, or None, with only its summary and charts read
-    (`run.result` holds those two): the table of every category can be large, and the home page asks often."""
+    (`run.result` holds those two): the table of every category can be large, and the home page asks often.
+    With `charts=False` the charts are left unread too (pay_gap_charts reads them when they are shown)."""
+    annotations = {"result_summary": KeyTransform("summary", "result")}
+    if charts:
+        annotations["result_charts"] = KeyTransform("charts", "result")
     run = (
         ReportRun.objects.filter(kind="reward_pay_gap", status=ReportRun.Status.DONE)
         .defer("csv_file", "xlsx_file", "result")
-        .annotate(result_summary=KeyTransform("summary", "result"), result_charts=KeyTransform("charts", "result"))
+        .annotate(**annotations)
         .order_by("-finished_at", "-id")
         .first()
     )
     if run is not None:
-        run.result = {"summary": run.result_summary or {}, "charts": run.result_charts or []}
+        run.result = {"summary": run.result_summary or {}, "charts": getattr(run, "result_charts", None) or []}
     return run
+
+
+def pay_gap_charts(*, run_id: int) -> list:
+    """The charts of a run, as the report stored them (messages not yet translated)."""
+    rows = ReportRun.objects.filter(pk=run_id).values_list(KeyTransform("charts", "result"), flat=True)
+    return next(iter(rows), None) or []
 
 
 def justifications_for(*, year: int) -> dict:

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -12,8 +13,10 @@ from hrportal.views.mixins import RoleRequiredMixin, add_service_errors
 from reward.paygap.forms import JustificationForm, RunForm
 from reward.paygap.permissions import can_see_pay_gap
 from reward.paygap.reports import KIND
-from reward.paygap.selectors import justifications_for, latest_pay_gap_run
+from reward.paygap.selectors import justifications_for, latest_pay_gap_run, pay_gap_charts
 from reward.paygap.services import flagged_entry, justification_record
+
+FLAGGED_PER_PAGE = 25
 
 
 class PayGapView(RoleRequiredMixin, TemplateView):
@@ -27,21 +30,27 @@ class PayGapView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        run = latest_pay_gap_run()
+        run = latest_pay_gap_run(charts=False)
         context["run"] = run
         context.setdefault("form", RunForm(initial={"year": timezone.localdate().year}))
         if run is not None and run.result:
-            result = localize(run.result)
-            summary = result["summary"]
-            context["result"] = result
+            flagged = run.result["summary"].get("flagged", [])
+            summary = localize({key: value for key, value in run.result["summary"].items() if key != "flagged"})
+            # A finished run's charts never change: the template keeps them rendered (per run and language)
+            # and reads them only when it renders them.
+            context["charts"] = lambda: localize(pay_gap_charts(run_id=run.pk))
             context["summary"] = summary
             context["hours_per_year"] = summary["parameters"]["values"].get("reward.paygap.full_time_hours_per_year")
             done = justifications_for(year=int(summary["year"]))
+            # Hundreds of categories can be flagged at 100,000 staff: a page of them at a time.
+            page = Paginator(flagged, FLAGGED_PER_PAGE).get_page(self.request.GET.get("page"))
+            context["page_obj"], context["is_paginated"] = page, page.paginator.num_pages > 1
+            context["flagged_count"] = len(flagged)
             context["flagged"] = [
-                {**entry, "justification": done.get((entry["scope"], entry["category"]))}
-                for entry in summary.get("flagged", [])
+                {**localize(entry), "justification": done.get((entry["scope"], entry["category"]))}
+                for entry in page.object_list
             ]
-            context["justified_count"] = sum(1 for e in context["flagged"] if e["justification"])
+            context["justified_count"] = sum(1 for e in flagged if (e["scope"], e["category"]) in done)
         return context
 
     def post(self, request):
