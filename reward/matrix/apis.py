@@ -172,7 +172,11 @@ def _family_write(request, pk: int, input_serializer, service) -> Response:
 class FamilyDetailApi(APIView):
     """Central HR: rename a family (POST); others 404."""
 
-    @extend_schema(request=s.FamilyUpdateInputSerializer, responses=s.FamilySerializer)
+    @extend_schema(
+        operation_id="reward_matrix_families_rename",
+        request=s.FamilyUpdateInputSerializer,
+        responses=s.FamilySerializer,
+    )
     def post(self, request, pk):
         return _family_write(request, pk, s.FamilyUpdateInputSerializer, family_update)
 
