@@ -49,16 +49,20 @@ class FastSelect(forms.Select):
             yield "", self.choices.field.empty_label
         yield from queryset.values_list("pk", self.label_field)
 
-    def _cached_options(self, queryset) -> str:
-        # The key names the model, the label and the queryset's filter and order by their Python form: no
-        # SQL is compiled to build it. The version moves whenever a row of the model changes.
+    def options_key(self, queryset) -> str:
+        """The cache key of the options' HTML. It names the model, the label and the queryset's filter and
+        order by their Python form: no SQL is compiled to build it. The version moves whenever a row of the
+        model changes."""
         model = queryset.model._meta.label_lower
         version = _choices_version(model)
         query = queryset.query
         shape = f"{model}|{self.label_field}|{query.where!r}|{query.order_by or query.get_meta().ordering}"
         empty = self.choices.field.empty_label
         digest = hashlib.sha256(f"{shape}|{empty}".encode()).hexdigest()
-        key = f"hrportal:choices-html:{version}:{digest}"
+        return f"hrportal:choices-html:{version}:{digest}"
+
+    def _cached_options(self, queryset) -> str:
+        key = self.options_key(queryset)
         html = _PROCESS_OPTIONS.get(key)
         if html is None:
             html = cache.get(key)

@@ -67,6 +67,29 @@ class StaffListSerializer(serializers.ModelSerializer):
             "line_manager_id",
         ]
 
+    def to_representation(self, instance):
+        """The row read straight off the model: the declared fields (and so the OpenAPI schema) stay, but
+        DRF's field-by-field walk cost about a tenth of a millisecond per row, 50 rows a page. The values
+        are the ones DRF gives (a test compares the two on staff with and without a function). A subclass
+        with more fields (the profile's `StaffDetailSerializer`) takes DRF's way."""
+        if type(self) is not StaffListSerializer:
+            return super().to_representation(instance)
+        function = instance.function
+        return {
+            "id": instance.id,
+            "personnel_number": instance.personnel_number,
+            "first_name": instance.first_name,
+            "last_name": instance.last_name,
+            "email": instance.email,
+            "entity_id": instance.entity_id,
+            "entity": instance.entity.name,
+            "level": instance.level,
+            "grade": instance.grade,
+            "management_tier": instance.management_tier,
+            "function": None if function is None else function.name,
+            "line_manager_id": instance.line_manager_id,
+        }
+
 
 class StaffLanguageSerializer(serializers.ModelSerializer):
     class Meta:

@@ -1,4 +1,7 @@
 from django import template
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _lazy
 
 register = template.Library()
@@ -53,3 +56,26 @@ def source_label(source: str) -> str:
     if match:
         return gettext("The portal's specification, part %(part)s") % {"part": match.group(1)}
     return source
+
+
+_PK = 987654321  # a stand-in id: the detail URL is reversed once and the real ids put in its place
+
+
+@register.simple_tag
+def staff_rows(members, tier_labels):
+    """The staff directory's table rows, built in plain Python (escaped like the template would).
+
+    Through the template engine 25 rows cost about 5 ms a page (a `{% url %}` and half a dozen variable
+    lookups per row); here a fraction of a millisecond. The markup is the one the template wrote.
+    """
+    link = reverse("staff-detail", args=[_PK])
+    return mark_safe(  # every value is escaped
+        "".join(
+            f'<tr><td><a class="govuk-link" href="{link.replace(str(_PK), str(member.pk))}">'
+            f"{escape(member.last_name)}, {escape(member.first_name)}</a></td>"
+            f"<td>{escape(member.entity)}</td><td>{escape(member.grade)}</td>"
+            f"<td>{escape(tier_labels.get(member.management_tier))}</td>"
+            f"<td>{escape(member.function.name) if member.function_id and member.function.name else '—'}</td></tr>"
+            for member in members
+        )
+    )

@@ -4,6 +4,9 @@ from django import forms, template
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from hrportal.forms_rendering import filter_form_html
 
 register = template.Library()
 
@@ -38,6 +41,13 @@ def error_summary(*forms_and_formsets) -> str:
         if form is not None and form.is_bound:
             errors += _error_entries(form)
     return render_to_string("components/forms/error_summary.html", {"errors": errors})
+
+
+@register.simple_tag
+def filter_form(form) -> str:
+    """A list page's filter form, as `{% include "components/form.html" %}` renders it, from the process's
+    fragment cache when the same filters were rendered before (hrportal.forms_rendering.filter_form_html)."""
+    return mark_safe(filter_form_html(form))  # the form's own rendering: escaped by its templates
 
 
 @register.filter

@@ -13,22 +13,21 @@ from mobility.models import TalentOfferCompetency, TalentRequest, TalentRequestC
 DATE = {"type": "date"}
 
 
-def _competency_choices():
-    return [("", "---------"), *Competency.objects.values_list("id", "name")]
-
-
-def _entity_choices():
-    return [("", "---------"), *Entity.objects.order_by("name").values_list("id", "name")]
-
-
 class _Base(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Text"), method="filter_text")
-    # plain (id, name) choices: rendering 500 entities as model instances costs more than the whole list page
-    competency = django_filters.TypedChoiceFilter(
-        label=_("Competency"), choices=_competency_choices, coerce=int, method="filter_competency", widget=FastSelect
+    # The options are rendered once per change of the model (FastSelect), never built per request: a form
+    # copies its fields, and copying a choice list of 500 entities cost more than the rest of the page.
+    competency = django_filters.ModelChoiceFilter(
+        label=_("Competency"),
+        queryset=Competency.objects.all(),
+        method="filter_competency",
+        widget=FastSelect(label_field="name", cached=True),
     )
-    entity = django_filters.TypedChoiceFilter(
-        label=_("Entity"), choices=_entity_choices, coerce=int, method="filter_entity", widget=FastSelect
+    entity = django_filters.ModelChoiceFilter(
+        label=_("Entity"),
+        queryset=Entity.objects.order_by("name"),
+        method="filter_entity",
+        widget=FastSelect(label_field="name", cached=True),
     )
     period_from = django_filters.DateFilter(
         label=_("Available from"), method="filter_period_from", widget=django_filters.widgets.forms.DateInput(DATE)
@@ -38,12 +37,6 @@ class _Base(django_filters.FilterSet):
     )
     prefix = ""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # read the choices once per request (a callable would be read on validation and again on rendering)
-        self.filters["competency"].extra["choices"] = _competency_choices()
-        self.filters["entity"].extra["choices"] = _entity_choices()
-
     def filter_period_from(self, queryset, name, value):
         return queryset.filter(**{f"{self.prefix}end__gte": value})
 
@@ -52,7 +45,7 @@ class _Base(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_entity(self, queryset, name, value):
-        return queryset.filter(**{f"{self.entity_field}_id": value})
+        return queryset.filter(**{f"{self.entity_field}_id": value.pk})
 
 
 class CandidateFilter(_Base):
@@ -75,7 +68,7 @@ class CandidateFilter(_Base):
     @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
-            Exists(TalentOfferCompetency.objects.filter(offer=OuterRef("offer_id"), competency_id=value))
+            Exists(TalentOfferCompetency.objects.filter(offer=OuterRef("offer_id"), competency_id=value.pk))
         )
 
 
@@ -94,7 +87,7 @@ class ForYouFilter(_Base):
     @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
-            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("request_id"), competency_id=value))
+            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("request_id"), competency_id=value.pk))
         )
 
 
@@ -113,5 +106,5 @@ class RequestFilter(_Base):
     @extend_schema_field(OpenApiTypes.INT)
     def filter_competency(self, queryset, name, value):
         return queryset.filter(
-            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("pk"), competency_id=value))
+            Exists(TalentRequestCompetency.objects.filter(request=OuterRef("pk"), competency_id=value.pk))
         )

@@ -142,8 +142,10 @@ class Match(models.Model):
 
     The rank is the order (score, older offer first) that the default ordering and every list use."""
 
-    request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="matches")
-    offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="matches")
+    # No index of their own: `match_request_rank`/the unique pair and `match_offer_rank` start with these
+    # columns and serve every lookup and cascade; two more indexes only slowed every write of a rematch.
+    request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="matches", db_index=False)
+    offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="matches", db_index=False)
     score = models.PositiveSmallIntegerField(_("score"))
     explanation = models.JSONField(_("explanation"))
     # A 64-bit fingerprint of the explanation's content: a rematch compares it with the one it computes

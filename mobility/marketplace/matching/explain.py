@@ -85,18 +85,24 @@ def _request_seed(requests: Requests, r: int) -> int:
 
 
 def digests(requests: Requests, offers: Offers, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    """The digest of the explanation of each pair (request ri[k], offer oi[k]), as stored (int64)."""
-    seeds = np.array([_request_seed(requests, r) for r in range(len(requests))], dtype=np.uint64)
-    lists = [requests.nice[r] + requests.required[r] for r in range(len(requests))]
+    """The digest of the explanation of each pair (request ri[k], offer oi[k]), as stored (int64).
+
+    Only the requests that `ri` names are read (a refreshed offer scores thousands of requests and keeps
+    rows in a few hundred lists)."""
+    used, slots = np.unique(np.asarray(ri, dtype=np.int64), return_inverse=True)
+    slots = slots.reshape(-1)
+    seeds = np.array([_request_seed(requests, r) for r in used.tolist()], dtype=np.uint64)
+    lists = [requests.nice[r] + requests.required[r] for r in used.tolist()]
     width = max((len(x) for x in lists), default=0)
-    columns = np.full((len(requests), width), offers.absent, dtype=np.int64)
-    for r, items in enumerate(lists):
-        columns[r, : len(items)] = [offers.column.get(cid, offers.absent) for cid, _level in items]
-    sizes = np.array([len(x) for x in lists], dtype=np.int64)[ri]
+    absent = offers.absent
+    columns = np.full((len(used), width), absent, dtype=np.int64)
+    for u, items in enumerate(lists):
+        columns[u, : len(items)] = [offers.column.get(cid, absent) for cid, _level in items]
+    sizes = np.array([len(x) for x in lists], dtype=np.int64)[slots]
     with np.errstate(over="ignore"):
-        h = seeds[ri]
+        h = seeds[slots]
         for k in range(width):  # each competency's offered level, in the explanation's order
-            h = np.where(k < sizes, _mix(h, offers.levels[columns[ri, k], oi]), h)
+            h = np.where(k < sizes, _mix(h, offers.levels[columns[slots, k], oi]), h)
         h = _mix(h, np.maximum(offers.start[oi], requests.start[ri]))
         h = _mix(h, np.minimum(offers.end[oi], requests.end[ri]))
         h = _mix(h, offers.share[oi])

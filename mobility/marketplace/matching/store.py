@@ -69,10 +69,9 @@ def stored(*, request_ids=None, offer_id: int | None = None) -> Rows:
     elif offer_id is not None:
         batches = [(f"SELECT {columns} FROM {TABLE} WHERE offer_id = %s", [offer_id])]
     else:
-        ids = [int(i) for i in request_ids]
         batches = [
-            (f"SELECT {columns} FROM {TABLE} WHERE request_id IN ({', '.join(['%s'] * len(part))})", part)
-            for part in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK))
+            (f"SELECT {columns} FROM {TABLE} WHERE {condition}", params)
+            for condition, params in _request_id_in([int(i) for i in request_ids])
         ]
     rows = []
     with connection.cursor() as cursor:
@@ -86,17 +85,27 @@ def stored(*, request_ids=None, offer_id: int | None = None) -> Rows:
 def list_stats(request_ids: list[int]) -> dict[int, tuple[int, int]]:
     """Length and lowest score of these requests' lists (requests without a list are left out)."""
     stats = {}
-    ids = [int(i) for i in request_ids]
     with connection.cursor() as cursor:
-        for i in range(0, len(ids), CHUNK):
-            part = ids[i : i + CHUNK]
+        for condition, params in _request_id_in([int(i) for i in request_ids]):
             cursor.execute(
-                f"SELECT request_id, COUNT(*), MIN(score) FROM {TABLE} "
-                f"WHERE request_id IN ({', '.join(['%s'] * len(part))}) GROUP BY request_id",
-                part,
+                f"SELECT request_id, COUNT(*), MIN(score) FROM {TABLE} WHERE {condition} GROUP BY request_id", params
             )
             stats.update({r: (n, low) for r, n, low in cursor.fetchall()})
     return stats
+
+
+def _request_id_in(ids: list[int]) -> list[tuple[str, list]]:
+    """`request_id` among `ids` as (condition, parameters) pairs: one array parameter on PostgreSQL (a
+    refreshed offer can touch thousands of lists, and thousands of `%s` cost more to plan than to read),
+    batches of placeholders elsewhere."""
+    if not ids:
+        return []
+    if connection.vendor == "postgresql":
+        return [("request_id = ANY(%s)", [ids])]
+    return [
+        (f"request_id IN ({', '.join(['%s'] * len(part))})", part)
+        for part in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK))
+    ]
 
 
 @dataclass
