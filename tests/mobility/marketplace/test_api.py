@@ -7,7 +7,8 @@ from rest_framework.test import APIClient
 
 from mobility.marketplace.matching import match_rematch_all
 from mobility.models import Assignment, TalentApplication, TalentOffer
-from tests.mobility.marketplace.factories import today
+from tests.factories import EntityFactory, StaffFactory
+from tests.mobility.marketplace.factories import offer_with, today
 
 pytestmark = pytest.mark.django_db
 A = "/api/mobility/marketplace"
@@ -133,3 +134,29 @@ def test_request_transitions_through_the_api(talent_request, offer):
     assert (
         api(offer.staff.user).post(f"{A}/requests/{talent_request.pk}/apply/", {"offer": offer.pk}).status_code == 404
     )
+
+
+def test_candidates_filter_by_entity_and_competency_and_refuse_unknown_ids(offer, talent_request, skills, entity):
+    """The entity and competency filters take ids of existing rows (one rule for page and API): a known
+    id narrows the list, an unknown or malformed one is a 400 naming the field, never an empty 200."""
+    elsewhere = EntityFactory(name="Agentschap Elders")
+    other = offer_with(
+        {skills["analyseren"]: 3, skills["plannen-organiseren"]: 3}, staff=StaffFactory(entity=elsewhere)
+    )
+    match_rematch_all()
+    owner = api(talent_request.owner.user)
+    url = f"{A}/requests/{talent_request.pk}/candidates/"
+
+    def ids(**query):
+        response = owner.get(url, query)
+        assert response.status_code == 200, response.json()
+        return sorted(c["offer"]["id"] for c in response.json()["results"])
+
+    assert ids() == sorted([offer.pk, other.pk])
+    assert ids(entity=elsewhere.pk) == [other.pk]
+    assert ids(entity=entity.pk) == [offer.pk]
+    assert ids(competency=skills["analyseren"].pk) == sorted([offer.pk, other.pk])
+    assert ids(competency=skills["coachen"].pk) == []
+    for query in ({"entity": 999999}, {"entity": "abc"}, {"competency": 999999}):
+        refused = owner.get(url, query)
+        assert refused.status_code == 400 and list(query) == list(refused.json()), refused.json()

@@ -179,3 +179,18 @@ def test_large_tie_blocks_are_cut_at_the_older_offers(monkeypatch):
     ranked = rank_request(bound, requests, offers, 0, keep=50, min_score=50)
     assert ranked.offers.tolist() == list(range(50)) and set(ranked.scores.tolist()) == {100}
     assert sum(scored) < 200
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_digest_does_not_depend_on_the_other_pairs_asked_with_it(seed):
+    """`digests` reads only the requests it is asked about (a refreshed offer asks for a few of thousands):
+    pairs in any order, repeated, or alone give each pair the digest it has among all pairs."""
+    rng = random.Random(500 + seed)
+    _scalar, (requests, offers) = random_market(rng, offers=40, requests=9, competencies=5)
+    ri = np.repeat(np.arange(len(requests)), len(offers))
+    oi = np.tile(np.arange(len(offers)), len(requests))
+    everything = digests(requests, offers, ri, oi)
+    chosen = np.array(rng.sample(range(len(ri)), 25) * 2)  # unsorted, some requests left out, repeated
+    assert digests(requests, offers, ri[chosen], oi[chosen]).tolist() == everything[chosen].tolist()
+    for k in chosen[:5].tolist():
+        assert digests(requests, offers, ri[k : k + 1], oi[k : k + 1])[0] == everything[k]
