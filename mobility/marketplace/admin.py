@@ -55,6 +55,10 @@ class MatchAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_queryset(self, request):
+        # joined, not just referenced: a row whose offer or request is gone (no constraint, see Match) is left out
+        return super().get_queryset(request).select_related("request", "offer", "offer__staff")
+
 
 @admin.register(TalentApplication)
 class TalentApplicationAdmin(admin.ModelAdmin):

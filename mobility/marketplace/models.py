@@ -144,8 +144,18 @@ class Match(models.Model):
 
     # No index of their own: `match_request_rank`/the unique pair and `match_offer_rank` start with these
     # columns and serve every lookup and cascade; two more indexes only slowed every write of a rematch.
-    request = models.ForeignKey(TalentRequest, on_delete=models.CASCADE, related_name="matches", db_index=False)
-    offer = models.ForeignKey(TalentOffer, on_delete=models.CASCADE, related_name="matches", db_index=False)
+    # No foreign-key constraint in the database either: the rows are derived and rewritten by the matching
+    # jobs, whose first run writes 500,000 of them at 100,000 offers, and the constraints' checks at commit
+    # (a locked lookup of the offer and of the request per row) took 9 of its 31 s. A job would also fail
+    # at commit, and lose its work, when an offer it read was deleted meanwhile. Django still cascades the
+    # deletion of an offer or a request to its rows; a row left by such a race is invisible to every list
+    # (they join the request and the offer) and the next full rematch deletes it (`store.replace`).
+    request = models.ForeignKey(
+        TalentRequest, on_delete=models.CASCADE, related_name="matches", db_index=False, db_constraint=False
+    )
+    offer = models.ForeignKey(
+        TalentOffer, on_delete=models.CASCADE, related_name="matches", db_index=False, db_constraint=False
+    )
     score = models.PositiveSmallIntegerField(_("score"))
     explanation = models.JSONField(_("explanation"))
     # A 64-bit fingerprint of the explanation's content: a rematch compares it with the one it computes

@@ -190,7 +190,7 @@ def _refresh_offer(offer_id: int, *, today: date, now, min_score: int, keep: int
     offer = load.offers(load.active_offers(today).filter(pk=offer_id))
     requests, qualifying, scores = Requests.build([], []), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if len(offer):
-        requests = load.requests(load.candidate_requests(offer, today))
+        requests = load.requests(load.reachable_requests(offer, today, min_score=min_score, keep=keep))
         scores, eligible = score_offer(requests, offer, 0)
         qualifying = np.flatnonzero(eligible & (scores >= min_score))
     entering = {int(requests.ids[r]): (int(scores[r]), r) for r in qualifying.tolist()}

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 
 from hrportal.models import Entity, Staff
 from mobility.marketplace.matching.market import Offers, Requests
-from mobility.models import TalentOffer, TalentOfferCompetency, TalentRequest, TalentRequestCompetency
+from mobility.models import Match, TalentOffer, TalentOfferCompetency, TalentRequest, TalentRequestCompetency
 
 _EPOCH = date(1970, 1, 1).toordinal()
 
@@ -134,50 +134,198 @@ def candidate_requests(offer: Offers, today: date) -> QuerySet[TalentRequest]:
     return queryset
 
 
+# The requests among `candidate_requests` whose list the single offer can enter or is in: its score bound
+# for the request (the engine's `_Bounds`, here with the request's n required and m nice-to-haves counted
+# per row group) reaches the minimum score and the list's lowest score (one index entry: a full list's
+# last), or the list is not full (read only when the bound falls short), or the offer is listed there.
+_REACHABLE = """
+SELECT b.request_id FROM (
+    SELECT rc.request_id,
+           SUM(CASE WHEN rc.required THEN 1 ELSE 0 END) AS n,
+           SUM(CASE WHEN rc.required THEN 0 ELSE 1 END) AS m,
+           SUM(CASE WHEN rc.required THEN (CASE WHEN COALESCE(o.level, 0) < rc.level THEN COALESCE(o.level, 0)
+                                                ELSE rc.level END) * (12 / rc.level) ELSE 0 END) AS f12,
+           SUM(CASE WHEN rc.required THEN 0 WHEN o.level IS NULL THEN 0 ELSE 1 END) AS nice
+    FROM {request_competency} rc LEFT JOIN ({offered}) o ON o.competency_id = rc.competency_id
+    WHERE rc.request_id IN ({candidates})
+    GROUP BY rc.request_id
+) b
+WHERE b.n > 0 AND {bound} >= %s
+  AND ({bound} >= COALESCE((SELECT l.score FROM {match} l WHERE l.request_id = b.request_id
+                             ORDER BY l.score LIMIT 1), 0)
+       OR NOT EXISTS (SELECT 1 FROM {match} l WHERE l.request_id = b.request_id LIMIT 1 OFFSET %s)
+       OR EXISTS (SELECT 1 FROM {match} l WHERE l.request_id = b.request_id AND l.offer_id = %s))
+"""
+_REACHABLE_BOUND = (
+    "((70 * (CASE WHEN b.m > 0 THEN b.m ELSE 1 END) * b.f12 + 120 * b.n * b.nice"
+    " + 6 * b.n * (CASE WHEN b.m > 0 THEN b.m ELSE 1 END)) / (12 * b.n * (CASE WHEN b.m > 0 THEN b.m ELSE 1 END))"
+    " + (CASE WHEN b.m > 0 THEN 20 ELSE 30 END))"
+)
+
+
+def reachable_requests(offer: Offers, today: date, *, min_score: int, keep: int) -> QuerySet[TalentRequest]:
+    """`candidate_requests` narrowed to the requests whose list the single offer in `offer` can join or
+    is listed in (`_REACHABLE`): a strong offer in a large market is scored against the lists it may
+    enter, not against every open request that shares one of its competencies."""
+    candidates = candidate_requests(offer, today)
+    levels = offer.levels[:, 0]
+    offered = [(cid, int(levels[column])) for cid, column in offer.column.items() if levels[column]]
+    if keep <= 0 or not offered:
+        return candidates
+    try:
+        candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return candidates.none()
+    sql = _REACHABLE.format(
+        request_competency=TalentRequestCompetency._meta.db_table,
+        offered=" UNION ALL ".join(["SELECT %s AS competency_id, %s AS level"] * len(offered)),
+        candidates=candidate_sql,
+        bound=_REACHABLE_BOUND,
+        match=Match._meta.db_table,
+    )
+    params = [value for pair in offered for value in pair] + list(candidate_params)
+    params += [min_score, keep - 1, int(offer.ids[0])]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = [row[0] for row in cursor.fetchall()]
+    return TalentRequest.objects.filter(pk__in=ids)
+
+
 # One request's candidates with their score bound computed in SQL, the same integers as the engine's
 # `_Bounds`: f12 = 12 x the fit, nice = how many nice-to-haves offered; key = 70·m'·f12 + 120·n·nice
 # (m' = max(m, 1); no nice-to-haves: 70·f12) and bound = (key + D/2) / D + extra with D = 12·n·m'.
+# The offers' own conditions are checked in the aggregate (one pass over the offer rows); an offer for
+# its own entity only is kept when its holder works in the request's home; the holder's home is read
+# for the kept rows only. `{offers}` narrows it to a tier of offers (`_tier`).
 _BOUNDED = """
-SELECT o.id, o.staff_id, {home}, CASE WHEN o."where" = %(own)s THEN 1 ELSE 0 END, o."start", o."end",
-       o.time_share_percent, ({key} + %(half)s) / %(d)s + %(extra)s AS bound
+SELECT t.id, t.staff_id, {home}, t.own, t.starts, t.ends, t.share, t.bound
 FROM (
-    SELECT oc.offer_id,
-           SUM(CASE WHEN rc.required THEN (CASE WHEN oc.level < rc.level THEN oc.level ELSE rc.level END)
-                                          * (12 / rc.level) ELSE 0 END) AS f12,
-           SUM(CASE WHEN rc.required THEN 0 ELSE 1 END) AS nice
+    SELECT a.id, a.staff_id, CASE WHEN a."where" = %(own)s THEN 1 ELSE 0 END AS own, a."start" AS starts,
+           a."end" AS ends, a.time_share_percent AS share, ({key} + %(half)s) / %(d)s + %(extra)s AS bound
     FROM {request_competency} rc
     JOIN {offer_competency} oc ON oc.competency_id = rc.competency_id
     JOIN {offer} a ON a.id = oc.offer_id
-    WHERE rc.request_id = %(request)s AND a.status = %(active)s AND a."end" >= %(today)s
-      AND a."start" <= %(end)s AND a."end" >= %(start)s AND a.time_share_percent >= %(share)s
-      AND a.staff_id <> %(owner)s
-    GROUP BY oc.offer_id
-) b
-JOIN {offer} o ON o.id = b.offer_id JOIN {staff} s ON s.id = o.staff_id JOIN {entity} e ON e.id = s.entity_id
-WHERE b.f12 > 0 AND (o."where" <> %(own)s OR {home} = %(home)s)
-  AND ({key} + %(half)s) / %(d)s + %(extra)s >= %(at_least)s
-ORDER BY bound DESC, o.id
+    WHERE rc.request_id = %(request)s AND oc.competency_id IN ({competencies}) {offers}
+      AND a.status = %(active)s AND a."end" >= %(today)s AND a."start" <= %(end)s AND a."end" >= %(start)s
+      AND a.time_share_percent >= %(share)s AND a.staff_id <> %(owner)s
+      AND (a."where" <> %(own)s OR a.staff_id IN (
+          SELECT hs.id FROM {staff} hs JOIN {entity} he ON he.id = hs.entity_id WHERE {home_of_he} = %(home)s))
+    GROUP BY a.id, a.staff_id, a."where", a."start", a."end", a.time_share_percent
+    HAVING {f12} > 0 AND ({key} + %(half)s) / %(d)s + %(extra)s >= %(at_least)s
+    ORDER BY bound DESC, a.id
+    {limit}
+) t
+JOIN {staff} s ON s.id = t.staff_id JOIN {entity} e ON e.id = s.entity_id
+ORDER BY t.bound DESC, t.id
 """
+_F12 = (
+    "SUM(CASE WHEN rc.required THEN (CASE WHEN oc.level < rc.level THEN oc.level ELSE rc.level END)"
+    " * (12 / rc.level) ELSE 0 END)"
+)
+_NICE = "SUM(CASE WHEN rc.required THEN 0 ELSE 1 END)"
+
+# The tier is used when it holds at most this many offers (past that, reading it saves little).
+TIER_MAX = 5000
+
+
+def _home_sql(alias: str) -> str:
+    return f"CASE WHEN {alias}.kind = 'division' THEN COALESCE({alias}.parent_id, -1) ELSE {alias}.id END"
+
+
+def outside_tier_bound(market: Requests, r: int) -> int:
+    """The highest bound an offer can have when it does not reach the wanted level of every required
+    competency of request r: it falls short on one at least, by 12 / level twelfths at the least (the
+    highest wanted level costs least), and offers every nice-to-have."""
+    required, m = market.required[r], len(market.nice[r])
+    n = len(required)
+    f12 = 12 * n - min(12 // level for _cid, level in required)
+    denominator = 12 * n * max(m, 1)
+    key = 70 * max(m, 1) * f12 + 120 * n * m
+    return (key + denominator // 2) // denominator + (20 if m else 30)
+
+
+def _tier(market: Requests, r: int) -> list[int] | None:
+    """The offers (any status) that reach the wanted level of every required competency of request r,
+    read from the (competency, level) index; None when there are more than TIER_MAX."""
+    required = market.required[r]
+    parts = " INTERSECT ".join(
+        f"SELECT offer_id FROM {TalentOfferCompetency._meta.db_table} WHERE competency_id = %s AND level >= %s"
+        for _ in required
+    )
+    params = [value for cid, level in required for value in (int(cid), int(level))]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT offer_id FROM ({parts}) tier LIMIT {TIER_MAX + 1}", params)
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) <= TIER_MAX else None
 
 
 def bounded_offers(market: Requests, r: int, today: date, *, at_least: int, limit: int | None):
     """The offers eligible for request r whose score bound reaches `at_least`, highest bound first, then
-    oldest, at most `limit`; with their levels of the request's competencies. Returns the offers and the
-    bound of each (in the same order as `Offers` keeps them: by id)."""
+    oldest, at most `limit`; with their levels of the request's competencies. Returns the offers, the
+    bound of each (in the same order as `Offers` keeps them: by id) and how many were found.
+
+    The offers that reach every wanted level of the required competencies (the tier) are read first:
+    every other offer's bound is at most `outside_tier_bound`, so when the tier gives `limit` offers
+    above it, or `at_least` is above it, the tier's answer is the whole answer; otherwise every offer
+    sharing a competency with the request is aggregated. A tenth of the rows, in a large market."""
+    if not market.required[r]:
+        rows = []  # nothing to share: no offer can match (the engine agrees)
+    else:
+        rows = None
+        outside = outside_tier_bound(market, r)
+        tier = _tier(market, r)
+        if tier is not None:
+            rows = _bounded_rows(market, r, today, at_least=max(at_least, outside + 1), limit=limit, tier=tier)
+            if at_least <= outside and (limit is None or len(rows) < limit):
+                rows = None  # offers outside the tier may reach the list: all of them are needed
+        if rows is None:
+            rows = _bounded_rows(market, r, today, at_least=at_least, limit=limit, tier=None)
+    wanted = [cid for cid, _level in market.required[r] + market.nice[r]]
+    ids, staff, home_ids, own, start, end, share, bounds = _columns(rows, 8)
+    table = np.column_stack(
+        [np.array(c, dtype=np.int64) for c in (ids, staff, home_ids, own)]
+        + [_days(start), _days(end), np.array(share, dtype=np.int64)]
+    ).reshape(-1, 7)
+    competency_rows = _fetch(
+        TalentOfferCompetency.objects.filter(offer_id__in=list(ids), competency_id__in=wanted)
+        .order_by()
+        .values_list("offer_id", "competency_id", "level")
+    )
+    order = np.argsort(np.array(ids, dtype=np.int64), kind="stable")
+    return Offers.build(table, competency_rows), np.array(bounds, dtype=np.int64)[order], len(rows)
+
+
+def _bounded_rows(market: Requests, r: int, today: date, *, at_least: int, limit: int | None, tier):
+    """The rows of `_BOUNDED` for request r, among the offers of `tier` when given."""
     n, m = max(len(market.required[r]), 1), len(market.nice[r])
     denominator = 12 * n * max(m, 1)
-    key = f"({70 * max(m, 1)} * b.f12 + {120 * n} * b.nice)" if m else "(70 * b.f12)"
-    home = "CASE WHEN e.kind = 'division' THEN COALESCE(e.parent_id, -1) ELSE e.id END"
+    key = f"({70 * max(m, 1)} * {_F12} + {120 * n} * {_NICE})" if m else f"(70 * {_F12})"
+    competencies = [int(cid) for cid, _level in market.required[r] + market.nice[r]]
+    params = {f"c{i}": cid for i, cid in enumerate(competencies)}
+    if tier is None:
+        offers = ""
+    elif connection.vendor == "postgresql":
+        offers, params["tier"] = "AND oc.offer_id = ANY(%(tier)s) AND a.id = ANY(%(tier)s)", list(tier)
+    else:
+        offers = f"AND oc.offer_id IN ({', '.join(f'%(t{i})s' for i in range(len(tier)))})"
+        params.update({f"t{i}": int(oid) for i, oid in enumerate(tier)})
+    if not tier and tier is not None:
+        return []
     sql = _BOUNDED.format(
-        home=home,
+        home=_home_sql("e"),
+        home_of_he=_home_sql("he"),
         key=key,
+        f12=_F12,
+        competencies=", ".join(f"%(c{i})s" for i in range(len(competencies))),
+        offers=offers,
+        limit=f"LIMIT {int(limit)}" if limit else "",
         offer=TalentOffer._meta.db_table,
         offer_competency=TalentOfferCompetency._meta.db_table,
         request_competency=TalentRequestCompetency._meta.db_table,
         staff=Staff._meta.db_table,
         entity=Entity._meta.db_table,
-    ) + (f" LIMIT {int(limit)}" if limit else "")
-    params = {
+    )
+    params |= {
         "own": TalentOffer.Where.OWN_ENTITY,
         "active": TalentOffer.Status.ACTIVE,
         "half": denominator // 2,
@@ -194,17 +342,4 @@ def bounded_offers(market: Requests, r: int, today: date, *, at_least: int, limi
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    wanted = [cid for cid, _level in market.required[r] + market.nice[r]]
-    ids, staff, home_ids, own, start, end, share, bounds = _columns(rows, 8)
-    table = np.column_stack(
-        [np.array(c, dtype=np.int64) for c in (ids, staff, home_ids, own)]
-        + [_days(start), _days(end), np.array(share, dtype=np.int64)]
-    ).reshape(-1, 7)
-    competency_rows = _fetch(
-        TalentOfferCompetency.objects.filter(offer_id__in=list(ids), competency_id__in=wanted)
-        .order_by()
-        .values_list("offer_id", "competency_id", "level")
-    )
-    order = np.argsort(np.array(ids, dtype=np.int64), kind="stable")
-    return Offers.build(table, competency_rows), np.array(bounds, dtype=np.int64)[order], len(rows)
+        return cursor.fetchall()

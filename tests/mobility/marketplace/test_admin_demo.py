@@ -24,6 +24,26 @@ def test_admin_changelist_and_search_work(admin_user, offer, talent_request, mod
     assert client.get(f"/admin/mobility/{model}/", {"q": "x"}).status_code == 200
 
 
+def test_a_match_left_by_a_deleted_offer_is_hidden_and_the_next_rematch_deletes_it(admin_user, offer, talent_request):
+    """Match rows have no foreign-key constraint in the database (see `Match`): a job that read an offer
+    deleted before it committed leaves a row pointing nowhere. No list, page or admin view may show it or
+    fail on it, and the next full rematch removes it."""
+    match_rematch_all()
+    match = Match.objects.get()
+    gone = TalentOffer.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+    Match.objects.filter(pk=match.pk).update(offer_id=gone)  # as a job that raced the deletion would write
+    client = Client()
+    client.force_login(admin_user)
+    listed = client.get("/admin/mobility/match/")
+    assert listed.status_code == 200 and gone not in [m.offer_id for m in listed.context["cl"].result_list]
+    assert client.get(f"/admin/mobility/match/{match.pk}/change/").status_code == 302  # "does not exist"
+    client.force_login(talent_request.owner.user)
+    page = client.get(f"/mobility/marketplace/requests/{talent_request.pk}/candidates/")
+    assert page.status_code == 200 and list(page.context["page_obj"]) == []
+    match_rematch_all()
+    assert list(Match.objects.values_list("offer_id", flat=True)) == [offer.pk]
+
+
 def test_seed_demo_gives_the_demo_users_a_marketplace():
     call_command("seed_demo", staff=300)
     users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}

@@ -1,11 +1,13 @@
 """The matching jobs on the database: what they store equals the scalar engine's full rematch, after a
 full rematch and after any sequence of refreshes; they write only what changed; readers keep their lists."""
 
+import itertools
 import random
 import threading
 import time
 from datetime import timedelta
 
+import numpy as np
 import pytest
 from django.db import connection, connections
 from django.utils import timezone
@@ -131,6 +133,100 @@ def test_a_request_refresh_pruned_in_sql_ranks_as_the_scalar_engine(skills, seed
         match_refresh_requests(request_ids=[request_id])
     _assert_equal_to_the_scalar_engine(keep=2, min_score=30)
     assert True in widened and False in widened
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_tier_of_full_fits_gives_the_same_bounded_offers_as_every_offer(skills, seed, monkeypatch):
+    """`bounded_offers` reads the offers that reach every wanted level first and answers from them when
+    no other offer can reach (`outside_tier_bound`); its answer must be the one from every offer, for
+    any floor and limit, including the ties at the last place; both ways must be taken."""
+    rng = random.Random(30 + seed)
+    store_random_market(rng, offers=80, requests=12)
+    TalentOffer.objects.filter(pk__in=TalentOffer.objects.order_by("?").values("pk")[:10]).update(
+        status=TalentOffer.Status.CLOSED
+    )  # closed offers are in the tier and must not be answered
+    today = timezone.localdate()
+    requests = load.requests(load.open_requests(today))
+    answered_by_tier, tiers = [], []
+    original_rows = load._bounded_rows
+
+    def spy(*args, tier, **kwargs):
+        rows = original_rows(*args, tier=tier, **kwargs)
+        tiers.append(tier is not None)
+        return rows
+
+    monkeypatch.setattr(load, "_bounded_rows", spy)
+    for r in range(len(requests)):
+        for at_least, limit in [(0, None), (40, 3), (60, 1), (70, None), (30, 10), (90, 2), (101, 5)]:
+            tiers.clear()
+            tiered = load.bounded_offers(requests, r, today, at_least=at_least, limit=limit)
+            answered_by_tier.append(tiers == [True])
+            monkeypatch.setattr(load, "TIER_MAX", -1)  # no tier: every offer sharing a competency
+            everything = load.bounded_offers(requests, r, today, at_least=at_least, limit=limit)
+            monkeypatch.setattr(load, "TIER_MAX", 5000)
+            (offers, bounds, found), (all_offers, all_bounds, all_found) = tiered, everything
+            assert found == all_found and np.array_equal(bounds, all_bounds)
+            for name in ("ids", "staff", "home", "own_entity", "start", "end", "share", "levels"):
+                assert np.array_equal(getattr(offers, name), getattr(all_offers, name)), name
+            assert offers.column == all_offers.column
+    assert True in answered_by_tier and False in answered_by_tier
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_offer_refresh_reads_every_list_the_offer_can_enter_or_is_in(skills, seed):
+    """`reachable_requests` narrows an offer's candidate requests in SQL by its score bound against each
+    list's lowest score; it must keep every request where the offer qualifies and the list is not full,
+    or reaches the list's last score (a tie may win on age), or already lists it; and nothing else may
+    be read than `candidate_requests`."""
+    from mobility.marketplace.matching.engine import score_offer
+
+    rng = random.Random(40 + seed)
+    store_random_market(rng, offers=50, requests=14)
+    keep, min_score = rng.choice([(2, 30), (3, 40), (5, 20)])
+    _parameters(keep=keep, min_score=min_score)
+    rematch()
+    today = timezone.localdate()
+    lists: dict[int, list[tuple[int, int]]] = {}
+    for request_id, offer_id, score in Match.objects.values_list("request_id", "offer_id", "score"):
+        lists.setdefault(request_id, []).append((score, offer_id))
+    narrowed_somewhere = False
+    for offer_id in load.active_offers(today).values_list("pk", flat=True):
+        offer = load.offers(load.active_offers(today).filter(pk=offer_id))
+        candidates = load.requests(load.candidate_requests(offer, today))
+        narrowed = load.reachable_requests(offer, today, min_score=min_score, keep=keep)
+        reachable = set(narrowed.values_list("pk", flat=True))
+        assert reachable <= set(candidates.ids.tolist())
+        narrowed_somewhere |= len(reachable) < len(candidates)
+        scores, eligible = score_offer(candidates, offer, 0)
+        for r, request_id in enumerate(candidates.ids.tolist()):
+            listed = lists.get(request_id, [])
+            in_list = any(o == offer_id for _s, o in listed)
+            qualifies = bool(eligible[r]) and scores[r] >= min_score
+            may_enter = qualifies and (len(listed) < keep or scores[r] >= min(s for s, _o in listed))
+            if in_list or may_enter:
+                assert request_id in reachable, (offer_id, request_id, int(scores[r]), listed)
+    assert narrowed_somewhere
+
+
+def test_outside_tier_bound_is_the_best_an_offer_short_of_one_wanted_level_can_reach():
+    from mobility.marketplace.matching.engine import NICE_WEIGHT, PERIOD_WEIGHT, REQUIRED_WEIGHT
+    from mobility.marketplace.matching.market import FIT, Requests
+
+    rng = random.Random(9)
+    for _ in range(300):
+        n, m = rng.randint(1, 5), rng.randint(0, 3)
+        wanted = [rng.randint(1, 4) for _ in range(n)]
+        rows = [(1, c, lvl, True) for c, lvl in enumerate(wanted)] + [(1, 10 + c, 1, False) for c in range(m)]
+        market = Requests.build([(1, 1, 1, 0, 10, 10)], rows)
+        # every offer that misses at least one wanted level: its best score with all nice-to-haves and the full period
+        best = 0
+        for offered in itertools.product(range(5), repeat=n):
+            if all(o >= w for o, w in zip(offered, wanted, strict=True)):
+                continue
+            fit = sum(FIT[w][o] for o, w in zip(offered, wanted, strict=True))
+            best = max(best, round(REQUIRED_WEIGHT * fit / n + NICE_WEIGHT + PERIOD_WEIGHT))
+        assert load.outside_tier_bound(market, 0) >= best  # a bound: never below what such an offer scores
+        assert load.outside_tier_bound(market, 0) <= best + 1  # and tight up to the rounding of the bound
 
 
 def test_a_second_rematch_writes_nothing(skills):
