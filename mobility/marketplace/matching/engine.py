@@ -164,6 +164,24 @@ class _Bounds:
         return int(self._at_least[min(max(score, 0), 101)])
 
 
+def score_bound(n: int, m: int, f12: int, nice: int) -> int:
+    """`_Bounds` for one offer: the bound of an offer with fit `f12` twelfths and `nice` nice-to-haves
+    for a request with n required and m nice-to-have competencies."""
+    wide = max(m, 1)
+    denominator = 12 * n * wide
+    key = REQUIRED_WEIGHT * wide * f12 + NICE_WEIGHT * 12 * n * nice
+    return (key + denominator // 2) // denominator + PERIOD_WEIGHT + (0 if m else NICE_WEIGHT)
+
+
+def score_bound_sql(n: str, m: str, f12: str, nice: str) -> str:
+    """`score_bound` as an SQL expression of four integer SQL expressions (all values are non-negative
+    integers, so SQL's integer division is Python's floor division)."""
+    wide = f"(CASE WHEN {m} > 0 THEN {m} ELSE 1 END)"
+    key = f"{REQUIRED_WEIGHT} * {wide} * {f12} + {NICE_WEIGHT * 12} * {n} * {nice}"
+    extra = f"(CASE WHEN {m} > 0 THEN {PERIOD_WEIGHT} ELSE {PERIOD_WEIGHT + NICE_WEIGHT} END)"
+    return f"(({key} + 6 * {n} * {wide}) / (12 * {n} * {wide}) + {extra})"
+
+
 def _fit12(bound: Bound, offers: Offers, r: int, dtype) -> np.ndarray | None:
     """12 x the fit of every offer for request r (integers: exact); None when no offer can share one."""
     total = None

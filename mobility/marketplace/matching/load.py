@@ -15,6 +15,7 @@ from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from hrportal.models import Entity, Staff
+from mobility.marketplace.matching.engine import score_bound, score_bound_sql
 from mobility.marketplace.matching.market import Offers, Requests
 from mobility.models import Match, TalentOffer, TalentOfferCompetency, TalentRequest, TalentRequestCompetency
 
@@ -135,9 +136,9 @@ def candidate_requests(offer: Offers, today: date) -> QuerySet[TalentRequest]:
 
 
 # The requests among `candidate_requests` whose list the single offer can enter or is in: its score bound
-# for the request (the engine's `_Bounds`, here with the request's n required and m nice-to-haves counted
-# per row group) reaches the minimum score and the list's lowest score (one index entry: a full list's
-# last), or the list is not full (read only when the bound falls short), or the offer is listed there.
+# for the request (`score_bound`, with the request's n required and m nice-to-haves counted per group)
+# reaches the minimum score and the list's lowest score (one index entry: a full list's last), or the
+# list is not full (read only when the bound falls short), or the offer is listed there.
 _REACHABLE = """
 SELECT b.request_id FROM (
     SELECT rc.request_id,
@@ -156,11 +157,6 @@ WHERE b.n > 0 AND {bound} >= %s
        OR NOT EXISTS (SELECT 1 FROM {match} l WHERE l.request_id = b.request_id LIMIT 1 OFFSET %s)
        OR EXISTS (SELECT 1 FROM {match} l WHERE l.request_id = b.request_id AND l.offer_id = %s))
 """
-_REACHABLE_BOUND = (
-    "((70 * (CASE WHEN b.m > 0 THEN b.m ELSE 1 END) * b.f12 + 120 * b.n * b.nice"
-    " + 6 * b.n * (CASE WHEN b.m > 0 THEN b.m ELSE 1 END)) / (12 * b.n * (CASE WHEN b.m > 0 THEN b.m ELSE 1 END))"
-    " + (CASE WHEN b.m > 0 THEN 20 ELSE 30 END))"
-)
 
 
 def reachable_requests(offer: Offers, today: date, *, min_score: int, keep: int) -> QuerySet[TalentRequest]:
@@ -180,7 +176,7 @@ def reachable_requests(offer: Offers, today: date, *, min_score: int, keep: int)
         request_competency=TalentRequestCompetency._meta.db_table,
         offered=" UNION ALL ".join(["SELECT %s AS competency_id, %s AS level"] * len(offered)),
         candidates=candidate_sql,
-        bound=_REACHABLE_BOUND,
+        bound=score_bound_sql("b.n", "b.m", "b.f12", "b.nice"),
         match=Match._meta.db_table,
     )
     params = [value for pair in offered for value in pair] + list(candidate_params)
@@ -191,9 +187,8 @@ def reachable_requests(offer: Offers, today: date, *, min_score: int, keep: int)
     return TalentRequest.objects.filter(pk__in=ids)
 
 
-# One request's candidates with their score bound computed in SQL, the same integers as the engine's
-# `_Bounds`: f12 = 12 x the fit, nice = how many nice-to-haves offered; key = 70·m'·f12 + 120·n·nice
-# (m' = max(m, 1); no nice-to-haves: 70·f12) and bound = (key + D/2) / D + extra with D = 12·n·m'.
+# One request's candidates with their score bound computed in SQL (`score_bound`: f12 = 12 x the fit,
+# nice = how many nice-to-haves offered).
 # The offers' own conditions are checked in the aggregate (one pass over the offer rows); an offer for
 # its own entity only is kept when its holder works in the request's home; the holder's home is read
 # for the kept rows only. `{offers}` narrows it to a tier of offers (`_tier`).
@@ -201,7 +196,7 @@ _BOUNDED = """
 SELECT t.id, t.staff_id, {home}, t.own, t.starts, t.ends, t.share, t.bound
 FROM (
     SELECT a.id, a.staff_id, CASE WHEN a."where" = %(own)s THEN 1 ELSE 0 END AS own, a."start" AS starts,
-           a."end" AS ends, a.time_share_percent AS share, ({key} + %(half)s) / %(d)s + %(extra)s AS bound
+           a."end" AS ends, a.time_share_percent AS share, {bound} AS bound
     FROM {request_competency} rc
     JOIN {offer_competency} oc ON oc.competency_id = rc.competency_id
     JOIN {offer} a ON a.id = oc.offer_id
@@ -211,7 +206,7 @@ FROM (
       AND (a."where" <> %(own)s OR a.staff_id IN (
           SELECT hs.id FROM {staff} hs JOIN {entity} he ON he.id = hs.entity_id WHERE {home_of_he} = %(home)s))
     GROUP BY a.id, a.staff_id, a."where", a."start", a."end", a.time_share_percent
-    HAVING {f12} > 0 AND ({key} + %(half)s) / %(d)s + %(extra)s >= %(at_least)s
+    HAVING {f12} > 0 AND {bound} >= %(at_least)s
     ORDER BY bound DESC, a.id
     {limit}
 ) t
@@ -238,10 +233,7 @@ def outside_tier_bound(market: Requests, r: int) -> int:
     highest wanted level costs least), and offers every nice-to-have."""
     required, m = market.required[r], len(market.nice[r])
     n = len(required)
-    f12 = 12 * n - min(12 // level for _cid, level in required)
-    denominator = 12 * n * max(m, 1)
-    key = 70 * max(m, 1) * f12 + 120 * n * m
-    return (key + denominator // 2) // denominator + (20 if m else 30)
+    return score_bound(n, m, 12 * n - min(12 // level for _cid, level in required), m)
 
 
 def _tier(market: Requests, r: int) -> list[int] | None:
@@ -298,8 +290,6 @@ def bounded_offers(market: Requests, r: int, today: date, *, at_least: int, limi
 def _bounded_rows(market: Requests, r: int, today: date, *, at_least: int, limit: int | None, tier):
     """The rows of `_BOUNDED` for request r, among the offers of `tier` when given."""
     n, m = max(len(market.required[r]), 1), len(market.nice[r])
-    denominator = 12 * n * max(m, 1)
-    key = f"({70 * max(m, 1)} * {_F12} + {120 * n} * {_NICE})" if m else f"(70 * {_F12})"
     competencies = [int(cid) for cid, _level in market.required[r] + market.nice[r]]
     params = {f"c{i}": cid for i, cid in enumerate(competencies)}
     if tier is None:
@@ -314,7 +304,7 @@ def _bounded_rows(market: Requests, r: int, today: date, *, at_least: int, limit
     sql = _BOUNDED.format(
         home=_home_sql("e"),
         home_of_he=_home_sql("he"),
-        key=key,
+        bound=score_bound_sql(str(n), str(m), _F12, _NICE),
         f12=_F12,
         competencies=", ".join(f"%(c{i})s" for i in range(len(competencies))),
         offers=offers,
@@ -328,9 +318,6 @@ def _bounded_rows(market: Requests, r: int, today: date, *, at_least: int, limit
     params |= {
         "own": TalentOffer.Where.OWN_ENTITY,
         "active": TalentOffer.Status.ACTIVE,
-        "half": denominator // 2,
-        "d": denominator,
-        "extra": 20 if m else 30,
         "request": int(market.ids[r]),
         "today": today,
         "start": date.fromordinal(int(market.start[r])),

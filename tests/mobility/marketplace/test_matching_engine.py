@@ -194,3 +194,36 @@ def test_a_digest_does_not_depend_on_the_other_pairs_asked_with_it(seed):
     assert digests(requests, offers, ri[chosen], oi[chosen]).tolist() == everything[chosen].tolist()
     for k in chosen[:5].tolist():
         assert digests(requests, offers, ri[k : k + 1], oi[k : k + 1])[0] == everything[k]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_offers_score_bound_is_the_engines_and_never_below_its_score(seed):
+    """`score_bound` (used by the SQL of the refreshes) gives, offer by offer, the bound `_Bounds` gives
+    all offers at once, and no eligible offer scores above it."""
+    rng = random.Random(60 + seed)
+    _scalar, (requests, offers) = random_market(rng, offers=120, requests=10, competencies=rng.choice([2, 3, 6]))
+    bound = Bound.bind(requests, offers)
+    for r in range(len(requests)):
+        n, m = len(requests.required[r]), len(requests.nice[r])
+        bounds = engine._Bounds(bound, offers, r)
+        if not n or bounds.key is None:
+            continue
+        scores, eligible = request_scores(bound, requests, offers, r, np.arange(len(offers)))
+        for o in range(len(offers)):
+            f12 = int(bounds.fit12[o])
+            nice = sum(int(offers.levels[offers.column[c], o] > 0) for c, _l in requests.nice[r] if c in offers.column)
+            expected = (int(bounds.key[o]) + bounds.denominator // 2) // bounds.denominator + bounds.extra
+            assert engine.score_bound(n, m, f12, nice) == expected
+            assert not eligible[o] or scores[o] <= expected
+
+
+def test_the_sql_score_bound_computes_the_same_integers():
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    rng = random.Random(5)
+    for _ in range(500):
+        n, m = rng.randint(1, 6), rng.randint(0, 4)
+        f12, nice = rng.randint(0, 12 * n), rng.randint(0, m)
+        sql = engine.score_bound_sql(str(n), str(m), str(f12), str(nice))
+        assert connection.execute(f"SELECT {sql}").fetchone()[0] == engine.score_bound(n, m, f12, nice)
