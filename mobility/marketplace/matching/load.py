@@ -144,8 +144,7 @@ SELECT b.request_id FROM (
     SELECT rc.request_id,
            SUM(CASE WHEN rc.required THEN 1 ELSE 0 END) AS n,
            SUM(CASE WHEN rc.required THEN 0 ELSE 1 END) AS m,
-           SUM(CASE WHEN rc.required THEN (CASE WHEN COALESCE(o.level, 0) < rc.level THEN COALESCE(o.level, 0)
-                                                ELSE rc.level END) * (12 / rc.level) ELSE 0 END) AS f12,
+           {f12} AS f12,
            SUM(CASE WHEN rc.required THEN 0 WHEN o.level IS NULL THEN 0 ELSE 1 END) AS nice
     FROM {request_competency} rc LEFT JOIN ({offered}) o ON o.competency_id = rc.competency_id
     WHERE rc.request_id IN ({candidates})
@@ -176,6 +175,7 @@ def reachable_requests(offer: Offers, today: date, *, min_score: int, keep: int)
         request_competency=TalentRequestCompetency._meta.db_table,
         offered=" UNION ALL ".join(["SELECT %s AS competency_id, %s AS level"] * len(offered)),
         candidates=candidate_sql,
+        f12=_fit12_sum("COALESCE(o.level, 0)"),
         bound=score_bound_sql("b.n", "b.m", "b.f12", "b.nice"),
         match=Match._meta.db_table,
     )
@@ -213,10 +213,17 @@ FROM (
 JOIN {staff} s ON s.id = t.staff_id JOIN {entity} e ON e.id = s.entity_id
 ORDER BY t.bound DESC, t.id
 """
-_F12 = (
-    "SUM(CASE WHEN rc.required THEN (CASE WHEN oc.level < rc.level THEN oc.level ELSE rc.level END)"
-    " * (12 / rc.level) ELSE 0 END)"
-)
+
+
+def _fit12_sum(offered: str) -> str:
+    """12 x the fit over a request's competency rows `rc`, for an offered level given as SQL."""
+    return (
+        f"SUM(CASE WHEN rc.required THEN (CASE WHEN {offered} < rc.level THEN {offered} ELSE rc.level END)"
+        " * (12 / rc.level) ELSE 0 END)"
+    )
+
+
+_F12 = _fit12_sum("oc.level")
 _NICE = "SUM(CASE WHEN rc.required THEN 0 ELSE 1 END)"
 
 # The tier is used when it holds at most this many offers (past that, reading it saves little).
@@ -290,6 +297,8 @@ def bounded_offers(market: Requests, r: int, today: date, *, at_least: int, limi
 def _bounded_rows(market: Requests, r: int, today: date, *, at_least: int, limit: int | None, tier):
     """The rows of `_BOUNDED` for request r, among the offers of `tier` when given."""
     n, m = max(len(market.required[r]), 1), len(market.nice[r])
+    if tier is not None and not tier:
+        return []
     competencies = [int(cid) for cid, _level in market.required[r] + market.nice[r]]
     params = {f"c{i}": cid for i, cid in enumerate(competencies)}
     if tier is None:
@@ -299,8 +308,6 @@ def _bounded_rows(market: Requests, r: int, today: date, *, at_least: int, limit
     else:
         offers = f"AND oc.offer_id IN ({', '.join(f'%(t{i})s' for i in range(len(tier)))})"
         params.update({f"t{i}": int(oid) for i, oid in enumerate(tier)})
-    if not tier and tier is not None:
-        return []
     sql = _BOUNDED.format(
         home=_home_sql("e"),
         home_of_he=_home_sql("he"),
