@@ -2,8 +2,21 @@ import hashlib
 from functools import partial
 
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.core.paginator import Paginator
+from django.db.models import (
+    AutoField,
+    BigAutoField,
+    CharField,
+    ExpressionWrapper,
+    F,
+    ForeignKey,
+    IntegerField,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 
@@ -69,7 +82,54 @@ class CountKeyMixin:
 
 class StandardPagination(PageNumberPagination):
     django_paginator_class = CountCachingPaginator
+    paginator_base = CountCachingPaginator
 
     def paginate_queryset(self, queryset, request, view=None):
-        self.django_paginator_class = partial(CountCachingPaginator, count_key=request_count_key(request))
+        self.django_paginator_class = partial(self.paginator_base, count_key=request_count_key(request))
         return super().paginate_queryset(queryset, request, view)
+
+
+# A list of at most this many rows is read by its filters and sorted, not walked in the order of an index.
+SORT_BELOW = 2_000
+
+
+class ShortListSortingPaginator(CountCachingPaginator):
+    """The staff directory's paginator. An HR officer's 1,500 staff among 100,000 are listed by name:
+    PostgreSQL walked the name index and checked each row against the officer's entities until a page was
+    full (12,500 rows for 50 of level B: 22 ms; page 3: 15 ms), where reading the 1,500 by their entity and
+    sorting them takes 3 ms. Once the total is known to be short, the page is read in the same order
+    written as expressions no index covers (`order_without_index`), which leaves PostgreSQL only the second
+    way. A long list (central HR's 100,000) keeps the walk: its first 25 rows are the index's first 25."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if isinstance(self.object_list, QuerySet) and self.count <= SORT_BELOW:
+            self.object_list = order_without_index(self.object_list)
+        return super().page(number)
+
+
+def order_without_index(queryset: QuerySet) -> QuerySet:
+    """`queryset` in the same order, its columns wrapped (`name || ''`, `id + 0`) so that no index can give
+    it; unchanged when an ordering is not a plain column of the model."""
+    ordering = []
+    for item in queryset.query.order_by:
+        if not isinstance(item, str):
+            ordering.append(item)  # an expression (Lower(...)) no index covers already
+            continue
+        name = item.lstrip("-")
+        try:
+            field = queryset.model._meta.pk if name == "pk" else queryset.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return queryset
+        if isinstance(field, (CharField, TextField)):
+            expression = Concat(F(field.attname), Value(""), output_field=field)
+        elif isinstance(field, (AutoField, BigAutoField, IntegerField, ForeignKey)):
+            expression = ExpressionWrapper(F(field.attname) + 0, output_field=IntegerField())
+        else:
+            return queryset
+        ordering.append(expression.desc() if item.startswith("-") else expression.asc())
+    return queryset.order_by(*ordering)
+
+
+class DirectoryPagination(StandardPagination):
+    paginator_base = ShortListSortingPaginator

@@ -41,25 +41,28 @@ def entity_subtree_ids_sql(entity_id: int) -> RawSQL:
     return RawSQL(_ENTITY_SUBTREE_SQL, [entity_id])
 
 
-def staff_scope_q(user, *, prefix: str = "") -> Q:
-    """A filter on Staff (or on a model reaching Staff through `prefix`, e.g. "staff__") for `user`."""
+def staff_scope_q(user, *, prefix: str = "", key: str = "pk") -> Q:
+    """A filter on Staff (or on a model reaching Staff through `prefix`, e.g. "staff__") for `user`. `key`
+    names the staff id on a model that holds it and the staff member's `entity_id` itself: the directory's
+    search entries ("staff_id")."""
     if not user.is_authenticated:
-        return Q(pk__in=[])
+        return Q(**{f"{key}__in": []})
     if sees_everything(user):
         return Q()
     roles = roles_of(user)
     me = staff_of(user)
     if prefix and me is None and Role.HR not in roles:
         return Q(**{f"{prefix}pk__in": []})
-    q = Q(pk__in=[])
+    key = "pk" if prefix else key
+    q = Q(**{f"{key}__in": []})
     if me is not None:
-        q |= Q(pk=me.pk)
+        q |= Q(**{key: me.pk})
         if Role.MANAGER in roles:
             team = team_ids_sql(me.pk)
             if prefix:  # through a relation, the team as an array too: the staff rows are then read by their key
                 q |= Q(pk__in_staff_scope=Staff.objects.filter(pk__in=team).order_by().values("pk"))
             else:
-                q |= Q(pk__in=team)
+                q |= Q(**{f"{key}__in": team})
     if Role.HR in roles:
         q |= Q(entity_id__in=hr_entity_ids(user))
     return staff_subquery_q(q, prefix=prefix) if prefix else q

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from hrportal.apis import serializers as s
 from hrportal.filters import StaffFilter
 from hrportal.models import Competency, Entity, Function
+from hrportal.pagination import DirectoryPagination
 from hrportal.roles import staff_of
 from hrportal.selectors.portfolio import portfolio_action_list
 from hrportal.selectors.staff import staff_directory, staff_profile_get
@@ -20,6 +21,7 @@ class StaffListApi(generics.ListAPIView):
 
     serializer_class = s.StaffListSerializer
     filterset_class = StaffFilter
+    pagination_class = DirectoryPagination
     ordering_fields = ["last_name", "first_name", "personnel_number"]
 
     def get_queryset(self):

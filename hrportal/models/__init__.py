@@ -1,7 +1,15 @@
 from hrportal.audit.models import AuditEvent
 from hrportal.jobs.models import OutboxMessage
 from hrportal.models.catalogue import Competency, CompetencyBehaviourLevel, CompetencyCluster, Function, FunctionFamily
-from hrportal.models.org import Entity, Evaluation, HrOfficerScope, Staff, StaffCompetency, StaffLanguage
+from hrportal.models.org import (
+    Entity,
+    Evaluation,
+    HrOfficerScope,
+    Staff,
+    StaffCompetency,
+    StaffLanguage,
+    StaffSearchEntry,
+)
 from hrportal.models.portfolio import PortfolioAction
 from hrportal.models.users import User
 from hrportal.parameters.models import PolicyParameter
@@ -24,5 +32,6 @@ __all__ = [
     "Staff",
     "StaffCompetency",
     "StaffLanguage",
+    "StaffSearchEntry",
     "User",
 ]

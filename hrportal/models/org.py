@@ -160,6 +160,47 @@ class Staff(models.Model):
         return f"{self.first_name} {self.last_name}"
 
 
+class StaffSearchEntry(models.Model):
+    """One word a staff member is found by in the directory: each word of the name, and the e-mail address
+    whole, with the columns the directory filters and sorts on (PostgreSQL only).
+
+    Database triggers on `hrportal_staff` write these rows in the same transaction as the staff row, on
+    every insert, update and delete however it is made (migration 0010); no code writes them and SQLite
+    leaves the table empty. `hrportal.filters.staff_search` reads them: a common name is counted and sorted
+    on the word index alone, without reading the 2,800 staff rows it matches among 100,000.
+    """
+
+    staff = models.ForeignKey(Staff, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    word = models.TextField(max_length=254)
+    is_email = models.BooleanField()
+    last_key = models.TextField(max_length=100)
+    first_key = models.TextField(max_length=100)
+    is_active = models.BooleanField()
+    entity = models.ForeignKey(
+        Entity, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    level = models.CharField(max_length=1)
+    management_tier = models.CharField(max_length=4)
+
+    class Meta:
+        indexes = [
+            # Prefix matches of a word, with every column a search filters, counts and sorts on: the index
+            # answers them alone (an index-only scan).
+            models.Index(
+                fields=["word"],
+                opclasses=["text_pattern_ops"],
+                include=[
+                    *("is_email", "staff", "last_key", "first_key"),
+                    *("is_active", "entity", "level", "management_tier"),
+                ],
+                name="staff_search_word",
+            ),
+        ]
+
+    def __str__(self):
+        return self.word
+
+
 class StaffLanguage(models.Model):
     class Language(models.TextChoices):
         DUTCH = "nl", _("Dutch")

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from hrportal.filters import StaffFilter
 from hrportal.forms import CompetencyFormSet, LanguageFormSet
 from hrportal.models import Staff
-from hrportal.pagination import CountKeyMixin
+from hrportal.pagination import CountKeyMixin, ShortListSortingPaginator
 from hrportal.profile import profile_sections_for
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.scoping import (
@@ -28,6 +28,7 @@ class StaffDirectoryView(ScopedMixin, CountKeyMixin, ListView):
     template_name = "hrportal/staff_list.html"
     context_object_name = "staff_list"
     paginate_by = 25
+    paginator_class = ShortListSortingPaginator
 
     def get(self, request, *args, **kwargs):
         # A staff member sees only their own record: a directory of one under a filter panel is a dead
@@ -38,7 +39,9 @@ class StaffDirectoryView(ScopedMixin, CountKeyMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.filterset = StaffFilter(self.request.GET, queryset=staff_directory(viewer=self.request.user))
+        self.filterset = StaffFilter(
+            self.request.GET, queryset=staff_directory(viewer=self.request.user), request=self.request
+        )
         return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
 
     def get_context_data(self, **kwargs):

@@ -78,8 +78,19 @@ def candidates_for_request(*, request: TalentRequest) -> QuerySet[Match]:
     return (
         Match.objects.filter(request=request)
         .select_related("offer", "offer__staff", "offer__staff__entity")
+        # Only what the page and the API show: a page of 50 candidates reads 200 rows' worth of objects, and
+        # the offer's description and the staff record's other columns were most of what it turned into Python.
+        .only(*CANDIDATE_FIELDS)
         .order_by("-score", "offer_id")
     )
+
+
+CANDIDATE_FIELDS = (
+    *("id", "request_id", "offer_id", "score", "explanation", "computed_at"),
+    *("offer__id", "offer__title", "offer__staff_id", "offer__time_share_percent", "offer__start", "offer__end"),
+    *("offer__staff__id", "offer__staff__first_name", "offer__staff__last_name", "offer__staff__entity_id"),
+    *("offer__staff__entity__id", "offer__staff__entity__name"),
+)
 
 
 def matches_for_provider(*, viewer) -> QuerySet[Match]:
