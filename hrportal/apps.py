@@ -14,12 +14,12 @@ class HrportalConfig(AppConfig):
 
         from hrportal import home
         from hrportal.middleware import session_mark_seen
-        from hrportal.models import Competency, Entity
+        from hrportal.models import Competency, Entity, Function
         from hrportal.widgets import choices_changed
 
         user_logged_in.connect(session_mark_seen, dispatch_uid="session-mark-seen")
 
-        for model in (Entity, Competency):
+        for model in (Entity, Competency, Function):
             post_save.connect(choices_changed, sender=model, dispatch_uid=f"choices-{model.__name__}-save")
             post_delete.connect(choices_changed, sender=model, dispatch_uid=f"choices-{model.__name__}-delete")
         from hrportal.reports import portfolio  # noqa: F401  (registers the portfolio report)

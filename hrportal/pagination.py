@@ -11,12 +11,11 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     ForeignKey,
+    Func,
     IntegerField,
     QuerySet,
     TextField,
-    Value,
 )
-from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 
@@ -71,6 +70,18 @@ class CountCachingPaginator(Paginator):
         return "hrportal:count:" + hashlib.sha256(f"{self.object_list.db}:{sql}".encode()).hexdigest()
 
 
+class PageColumnsPaginator(CountCachingPaginator):
+    """Counts the list as it is, then reads the page's rows with `columns`: annotations that join other
+    tables for what a page shows, which the count needs not join."""
+
+    def __init__(self, *args, columns: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns = columns
+
+    def _get_page(self, object_list, *args, **kwargs):
+        return super()._get_page(object_list.annotate(**self.columns), *args, **kwargs)
+
+
 class CountKeyMixin:
     """For a ListView of a long list: its paginator keys the cached total by request, not by SQL."""
 
@@ -108,6 +119,18 @@ class ShortListSortingPaginator(CountCachingPaginator):
         return super().page(number)
 
 
+class DirectoryPaginator(ShortListSortingPaginator):
+    """The staff directory's paginator: a page's rows get their entity and function from the catalogues
+    (its list, `staff_directory_list`, joins neither)."""
+
+    def _get_page(self, object_list, *args, **kwargs):
+        from hrportal.selectors.staff import name_directory_rows
+
+        rows = list(object_list)
+        name_directory_rows(rows)
+        return super()._get_page(rows, *args, **kwargs)
+
+
 def order_without_index(queryset: QuerySet) -> QuerySet:
     """`queryset` in the same order, its columns wrapped (`name || ''`, `id + 0`) so that no index can give
     it; unchanged when an ordering is not a plain column of the model."""
@@ -122,7 +145,9 @@ def order_without_index(queryset: QuerySet) -> QuerySet:
         except FieldDoesNotExist:
             return queryset
         if isinstance(field, (CharField, TextField)):
-            expression = Concat(F(field.attname), Value(""), output_field=field)
+            # a template, not Concat(): the same SQL without Concat's COALESCE wrapping, which took a third of
+            # the page query's compilation
+            expression = Func(F(field.attname), template="(%(expressions)s || '')", output_field=field)
         elif isinstance(field, (AutoField, BigAutoField, IntegerField, ForeignKey)):
             expression = ExpressionWrapper(F(field.attname) + 0, output_field=IntegerField())
         else:
@@ -132,4 +157,4 @@ def order_without_index(queryset: QuerySet) -> QuerySet:
 
 
 class DirectoryPagination(StandardPagination):
-    paginator_base = ShortListSortingPaginator
+    paginator_base = DirectoryPaginator

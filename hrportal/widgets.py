@@ -54,7 +54,7 @@ class FastSelect(forms.Select):
         order by their Python form: no SQL is compiled to build it. The version moves whenever a row of the
         model changes."""
         model = queryset.model._meta.label_lower
-        version = _choices_version(model)
+        version = choices_version(model)
         query = queryset.query
         shape = f"{model}|{self.label_field}|{query.where!r}|{query.order_by or query.get_meta().ordering}"
         empty = self.choices.field.empty_label
@@ -88,7 +88,7 @@ def _options_html(options, selected: set[str]) -> str:
     )
 
 
-def _choices_version(model: str) -> str:
+def choices_version(model: str) -> str:
     """A random token per version, never a counter: after the cache is flushed or restarted a new token is
     drawn, so a process cannot mistake the options it rendered before for the current ones."""
     return cache.get_or_set(f"hrportal:choices-version:{model}", lambda: uuid.uuid4().hex, None)

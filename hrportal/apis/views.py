@@ -12,7 +12,7 @@ from hrportal.models import Competency, Entity, Function
 from hrportal.pagination import DirectoryPagination
 from hrportal.roles import staff_of
 from hrportal.selectors.portfolio import portfolio_action_list
-from hrportal.selectors.staff import staff_directory, staff_profile_get
+from hrportal.selectors.staff import staff_directory_list, staff_profile_get
 from hrportal.services.staff import staff_profile_update
 
 
@@ -25,7 +25,7 @@ class StaffListApi(generics.ListAPIView):
     ordering_fields = ["last_name", "first_name", "personnel_number"]
 
     def get_queryset(self):
-        return staff_directory(viewer=self.request.user)
+        return staff_directory_list(viewer=self.request.user)
 
 
 class StaffDetailApi(generics.RetrieveAPIView):

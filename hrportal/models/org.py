@@ -2,7 +2,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from hrportal.inputs import TEXT_MAX_LENGTH, validate_input_date
@@ -158,6 +159,12 @@ class Staff(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @staticmethod
+    def full_name_expression(path: str = "") -> Concat:
+        """`full_name` as a query expression, for a list that reads the name as a column of another row
+        (`path`: the lookup to the staff member, e.g. "offer__staff__")."""
+        return Concat(F(f"{path}first_name"), Value(" "), F(f"{path}last_name"), output_field=models.CharField())
 
 
 class StaffSearchEntry(models.Model):

@@ -1,6 +1,7 @@
 from django.db import connections
 from django.db.models import QuerySet
 
+from hrportal.catalogue import name_rows
 from hrportal.models import Staff, StaffSearchEntry
 from hrportal.scoping import staff_get_visible, staff_scope_q, staff_visible_to
 
@@ -16,6 +17,20 @@ def staff_directory(*, viewer) -> QuerySet[Staff]:
         .only(*DIRECTORY_FIELDS)
         .order_by("last_name", "first_name", "id")
     )
+
+
+def staff_directory_list(*, viewer) -> QuerySet[Staff]:
+    """`staff_directory` for the directory's pages and API, without joining entity and function: the
+    directory's paginator names the page's rows from the catalogues (`hrportal.catalogue.name_rows`). An
+    HR officer's 1,513 staff were joined to both before being sorted for a page of 25: 3.3 ms a page
+    against 2.1 without."""
+    return staff_directory(viewer=viewer).select_related(None).only(*DIRECTORY_COLUMNS)
+
+
+def name_directory_rows(rows) -> None:
+    """The entity and function of a page of `staff_directory_list`, from the catalogues."""
+    name_rows(rows, "entity")
+    name_rows(rows, "function")
 
 
 def staff_directory_entries(*, viewer, using: str = "default") -> QuerySet[StaffSearchEntry] | None:
@@ -44,6 +59,7 @@ DIRECTORY_FIELDS = (
     "line_manager_id",
     "is_active",
 )
+DIRECTORY_COLUMNS = tuple(name for name in DIRECTORY_FIELDS if "__" not in name)
 
 
 def staff_profile_get(*, staff_id, viewer) -> Staff:

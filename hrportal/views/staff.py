@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from hrportal.filters import StaffFilter
 from hrportal.forms import CompetencyFormSet, LanguageFormSet
 from hrportal.models import Staff
-from hrportal.pagination import CountKeyMixin, ShortListSortingPaginator
+from hrportal.pagination import CountKeyMixin, DirectoryPaginator
 from hrportal.profile import profile_sections_for
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.scoping import (
@@ -19,7 +19,7 @@ from hrportal.scoping import (
     staff_fields_hidden,
     staff_get_visible,
 )
-from hrportal.selectors.staff import staff_directory, staff_profile_get
+from hrportal.selectors.staff import staff_directory_list, staff_profile_get
 from hrportal.services.staff import staff_profile_update
 from hrportal.views.mixins import ScopedMixin
 
@@ -28,7 +28,7 @@ class StaffDirectoryView(ScopedMixin, CountKeyMixin, ListView):
     template_name = "hrportal/staff_list.html"
     context_object_name = "staff_list"
     paginate_by = 25
-    paginator_class = ShortListSortingPaginator
+    paginator_class = DirectoryPaginator
 
     def get(self, request, *args, **kwargs):
         # A staff member sees only their own record: a directory of one under a filter panel is a dead
@@ -40,7 +40,7 @@ class StaffDirectoryView(ScopedMixin, CountKeyMixin, ListView):
 
     def get_queryset(self):
         self.filterset = StaffFilter(
-            self.request.GET, queryset=staff_directory(viewer=self.request.user), request=self.request
+            self.request.GET, queryset=staff_directory_list(viewer=self.request.user), request=self.request
         )
         return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
 

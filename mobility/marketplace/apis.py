@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
@@ -6,6 +8,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hrportal.pagination import PageColumnsPaginator, StandardPagination
 from mobility.marketplace import selectors as sel
 from mobility.marketplace import serializers as s
 from mobility.marketplace import services as svc
@@ -108,16 +111,23 @@ class RequestTransitionApi(APIView):
         return Response(s.RequestSerializer(item).data)
 
 
+class CandidatePagination(StandardPagination):
+    paginator_base = partial(PageColumnsPaginator, columns=sel.CANDIDATE_COLUMNS)
+
+
 class RequestCandidatesApi(generics.ListAPIView):
     """Ranked candidates of one's own request (central HR may look too), with the explanation of each score."""
 
     serializer_class = s.CandidateSerializer
+    pagination_class = CandidatePagination
     filterset_class = CandidateFilter
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return sel.Match.objects.none()
-        item = request_get_visible(user=self.request.user, request_id=self.kwargs["pk"])
+        item = request_get_visible(
+            user=self.request.user, request_id=self.kwargs["pk"], fields=sel.CANDIDATES_REQUEST_FIELDS
+        )
         if not can_see_candidates(user=self.request.user, request=item):
             raise NotFound
         return sel.candidates_for_request(request=item)

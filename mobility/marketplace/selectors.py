@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from hrportal.models import Competency
+from hrportal.catalogue import catalogue
+from hrportal.models import Competency, Staff
 from hrportal.parameters.selectors import parameter
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.scoping import staff_scope_q, team_ids_sql
@@ -74,23 +75,25 @@ def request_list_own(*, viewer) -> QuerySet[TalentRequest]:
 
 
 def candidates_for_request(*, request: TalentRequest) -> QuerySet[Match]:
-    """Ranked candidates of a request (the caller checked that the viewer may see them)."""
-    return (
-        Match.objects.filter(request=request)
-        .select_related("offer", "offer__staff", "offer__staff__entity")
-        # Only what the page and the API show: a page of 50 candidates reads 200 rows' worth of objects, and
-        # the offer's description and the staff record's other columns were most of what it turned into Python.
-        .only(*CANDIDATE_FIELDS)
-        .order_by("-score", "offer_id")
-    )
+    """Ranked candidates of a request (the caller checked that the viewer may see them). The page and the
+    API read what they show of the offer and its staff member as columns of the match, CANDIDATE_COLUMNS,
+    on the page's rows only (`PageColumnsPaginator`): one object per row, not four (match, offer, staff
+    member, entity), and a count that joins nothing."""
+    return Match.objects.filter(request=request).order_by("-score", "offer_id")
 
 
-CANDIDATE_FIELDS = (
-    *("id", "request_id", "offer_id", "score", "explanation", "computed_at"),
-    *("offer__id", "offer__title", "offer__staff_id", "offer__time_share_percent", "offer__start", "offer__end"),
-    *("offer__staff__id", "offer__staff__first_name", "offer__staff__last_name", "offer__staff__entity_id"),
-    *("offer__staff__entity__id", "offer__staff__entity__name"),
-)
+# What the candidates page and API read of the request itself: its title, and who may see the candidates.
+CANDIDATES_REQUEST_FIELDS = ("id", "title", "owner", "status")
+
+CANDIDATE_COLUMNS = {
+    "offer_title": F("offer__title"),
+    "offer_staff_id": F("offer__staff_id"),
+    "offer_time_share_percent": F("offer__time_share_percent"),
+    "offer_start": F("offer__start"),
+    "offer_end": F("offer__end"),
+    "staff_name": Staff.full_name_expression("offer__staff__"),
+    "entity_name": F("offer__staff__entity__name"),
+}
 
 
 def matches_for_provider(*, viewer) -> QuerySet[Match]:
@@ -114,7 +117,12 @@ def application_status_by_pair(*, request_ids, offer_ids) -> dict[str, str]:
 
 
 def competency_names(ids) -> dict[int, Competency]:
-    return Competency.objects.in_bulk(set(ids))
+    """The competencies of `ids` by id, from the catalogue as this process read it last (a candidates page
+    named the competencies of its explanations with a query of its own)."""
+    competencies = catalogue(Competency)
+    if not set(ids) <= competencies.keys():
+        competencies = catalogue(Competency, reread=True)
+    return {pk: competencies[pk] for pk in set(ids) if pk in competencies}
 
 
 def explanation_competency_ids(matches) -> set[int]:

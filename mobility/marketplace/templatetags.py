@@ -1,9 +1,12 @@
 from datetime import date
 
 from django import template
+from django.template.backends.utils import csrf_input
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -18,8 +21,20 @@ def _required_line(row, name, t) -> str:
     return f"≈ {name}: {escape(t['only'] % {'o': offered, 'l': wanted})}"
 
 
+# The sentences per language: a page of 20 candidates looked the same nine texts up 20 times (5% of it).
+_TEXTS: dict[str | None, dict] = {}
+
+
 def _texts() -> dict:
-    """The sentences' texts in the current language, looked up once per explanation."""
+    """The sentences' texts in the current language, looked up once per language and process."""
+    language = get_language()
+    texts = _TEXTS.get(language)
+    if texts is None:
+        texts = _TEXTS[language] = _lookup_texts()
+    return texts
+
+
+def _lookup_texts() -> dict:
     return {
         "missing": escape(_("missing")),
         "required": _("level %(l)s required"),
@@ -52,3 +67,50 @@ def match_explanation(match, names):
     lines.append(escape(t["overlap"] % values))
     lines.append(escape(t["share"] % {"r": share["requested"], "o": share["offered"]}))
     return mark_safe('<ul class="explanation">' + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
+
+
+_PK = 987654321  # a stand-in id: a URL is reversed once per page and the real ids put in its place
+
+
+@register.simple_tag(takes_context=True)
+def candidate_rows(context, matches, names):
+    """The ranked candidates' table rows, built in plain Python (every value escaped, as the template did).
+
+    Through the template engine a page of 20 rows cost about 1.5 ms more: a `{% url %}`, a dozen variable
+    lookups and, for the requester, an invitation form per row. The markup is the one the template wrote.
+    """
+    offer_link = reverse("mobility:offer-detail", args=[_PK])
+    invite = _invite_cell(context) if context.get("is_requester") else None
+    rows = []
+    for match in matches:
+        href = offer_link.replace(str(_PK), str(match.offer_id))
+        row = (
+            f'<tr><td class="num"><strong>{int(match.score)}</strong></td>'
+            f'<td><a class="govuk-link" href="{href}">{escape(match.staff_name)}</a><br>'
+            f"<small>{escape(match.offer_title)} · {escape(match.entity_name)} · "
+            f"{int(match.offer_time_share_percent)}%</small></td>"
+            f"<td>{match_explanation(match, names)}</td>"
+        )
+        rows.append(row + (invite(match) if invite else "") + "</tr>")
+    return mark_safe("".join(rows))
+
+
+def _invite_cell(context):
+    """The requester's last column: the status of an application or invitation, else the invitation form."""
+    applied = context.get("applied") or {}
+    action = reverse("mobility:request-invite", args=[context["item"].pk])
+    token, label = csrf_input(context["request"]), escape(_("Invite"))
+
+    def cell(match) -> str:
+        status = applied.get(match.pair_key)
+        if status:
+            return f'<td><span class="govuk-tag govuk-tag--grey">{escape(status)}</span></td>'
+        aria = escape(_("Invite %(name)s") % {"name": match.staff_name})
+        return (
+            f'<td><form method="post" novalidate action="{action}">{token}'
+            f'<input type="hidden" name="offer" value="{int(match.offer_id)}">'
+            '<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" '
+            f'data-module="govuk-button" aria-label="{aria}">{label}</button></form></td>'
+        )
+
+    return cell

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -8,6 +10,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from hrportal.models.portfolio import Objective
+from hrportal.pagination import CountKeyMixin, PageColumnsPaginator
 from hrportal.roles import Role, roles_of, staff_of
 from hrportal.selectors.portfolio import portfolio_action_list
 from hrportal.views.mixins import RoleRequiredMixin, ScopedMixin, add_service_errors
@@ -319,15 +322,18 @@ class RequestTransitionView(ScopedMixin, View):
         return redirect("mobility:request-detail", pk=pk)
 
 
-class CandidatesView(ScopedMixin, ListView):
+class CandidatesView(ScopedMixin, CountKeyMixin, ListView):
     """The requester's ranked candidates, with the reasons of each score."""
 
     template_name = "mobility/marketplace/candidates.html"
     context_object_name = "matches"
     paginate_by = 20
+    paginator_class = partial(PageColumnsPaginator, columns=sel.CANDIDATE_COLUMNS)
 
     def get_queryset(self):
-        self.item = request_get_visible(user=self.request.user, request_id=self.kwargs["pk"])
+        self.item = request_get_visible(
+            user=self.request.user, request_id=self.kwargs["pk"], fields=sel.CANDIDATES_REQUEST_FIELDS
+        )
         if not can_see_candidates(user=self.request.user, request=self.item):
             raise Http404
         self.filterset = CandidateFilter(self.request.GET, queryset=sel.candidates_for_request(request=self.item))
@@ -337,9 +343,11 @@ class CandidatesView(ScopedMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["item"] = self.item
         context["is_requester"] = is_requester(user=self.request.user, request=self.item)
-        context["applied"] = sel.application_status_by_pair(
-            request_ids=[self.item.pk], offer_ids=[m.offer_id for m in context["matches"]]
-        )
+        # the status of an application or invitation is shown in the requester's action column only
+        if context["is_requester"]:
+            context["applied"] = sel.application_status_by_pair(
+                request_ids=[self.item.pk], offer_ids=[m.offer_id for m in context["matches"]]
+            )
         context["filter_form"] = self.filterset.form
         context["query_string"] = _query_string(self.request)
         context["names"] = _with_names(context["matches"])
