@@ -24,16 +24,19 @@ def catalogue(model: type[models.Model], *, reread: bool = False) -> dict[int, m
     return kept[1]
 
 
+def catalogue_with(model: type[models.Model], ids) -> dict[int, models.Model]:
+    """The catalogue of `model`, read again when it lacks one of `ids` (a row written without signals)."""
+    by_id = catalogue(model)
+    return by_id if set(ids) <= by_id.keys() else catalogue(model, reread=True)
+
+
 def name_rows(rows, field_name: str) -> None:
     """Sets the foreign key `field_name` of each of `rows` to its row in the catalogue of the related model:
     reading it then makes no query, and the list's query joins nothing for it."""
     field = rows[0]._meta.get_field(field_name) if rows else None
     if field is None:
         return
-    ids = {getattr(row, field.attname) for row in rows} - {None}
-    by_id = catalogue(field.related_model)
-    if not ids <= by_id.keys():
-        by_id = catalogue(field.related_model, reread=True)
+    by_id = catalogue_with(field.related_model, {getattr(row, field.attname) for row in rows} - {None})
     for row in rows:
         related = by_id.get(getattr(row, field.attname))
         if related is not None:  # else (deleted meanwhile) the descriptor reads it, as without a catalogue

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from hrportal.catalogue import catalogue
+from hrportal.catalogue import catalogue_with
 from hrportal.models import Competency, Staff
 from hrportal.parameters.selectors import parameter
 from hrportal.roles import Role, roles_of, staff_of
@@ -119,10 +119,9 @@ def application_status_by_pair(*, request_ids, offer_ids) -> dict[str, str]:
 def competency_names(ids) -> dict[int, Competency]:
     """The competencies of `ids` by id, from the catalogue as this process read it last (a candidates page
     named the competencies of its explanations with a query of its own)."""
-    competencies = catalogue(Competency)
-    if not set(ids) <= competencies.keys():
-        competencies = catalogue(Competency, reread=True)
-    return {pk: competencies[pk] for pk in set(ids) if pk in competencies}
+    ids = set(ids)
+    competencies = catalogue_with(Competency, ids)
+    return {pk: competencies[pk] for pk in ids if pk in competencies}
 
 
 def explanation_competency_ids(matches) -> set[int]:
